@@ -1,0 +1,1 @@
+"""Raw pages and corpus records into clean articles. Only ``load`` writes."""

@@ -1,0 +1,178 @@
+"""Publication dates as Arabic pages write them.
+
+Pages write dates in many ways: ``19 - 05 - 2025``, ``2025-05-19``, ``3 ديسمبر 2025``,
+``الثلاثاء 23 كانون الثاني 2018``, ``١٩ جوان ٢٠١٨``, ``أيار/مايو 2018``. We match them
+on normalized text (``archive.analysis.normalize_arabic``), so hamza, teh marbuta and
+Arabic-Indic digits need no special cases here.
+"""
+
+import re
+
+from archive.analysis import normalize_arabic
+from archive.dates import PartialDate
+
+# Month names, normalized. Egyptian/Gulf, Levantine/Iraqi (Syriac), Maghrebi (French)
+# and Moroccan forms; several spellings of each as seen on news sites.
+_MONTHS: dict[str, int] = {}
+for number, names in enumerate(
+    [
+        "يناير جانفي كانون الثاني january jan",
+        "فبراير فبرابر فيفري شباط february feb",
+        "مارس اذار march mar",
+        "ابريل افريل نيسان april apr",
+        "مايو مايس ماي ايار may",
+        "يونيو يونيه جوان حزيران june jun",
+        "يوليو يوليه جويليه يوليوز تموز july jul",
+        "اغسطس اغسطوس اوت غشت اب august aug",
+        "سبتمبر شتنبر ايلول september sep sept",
+        "اكتوبر تشرين الاول october oct",
+        "نوفمبر نونبر تشرين الثاني november nov",
+        "ديسمبر دجنبر كانون الاول december dec",
+    ],
+    start=1,
+):
+    tokens = names.split()
+    # Two-word Levantine names are listed as pairs ("كانون الثاني").
+    i = 0
+    while i < len(tokens):
+        if tokens[i] in {"كانون", "تشرين"}:
+            _MONTHS[f"{tokens[i]} {tokens[i + 1]}"] = number
+            i += 2
+        else:
+            _MONTHS[tokens[i]] = number
+            i += 1
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+# A month written alone or doubled: "ايار/مايو", "حزيران (يونيو)", "مايو - ايار".
+_MONTH = rf"(?P<m1>{_MONTH_ALT})(?:\s*[/(\-–]\s*(?P<m2>{_MONTH_ALT})\s*\)?)?"
+_B = r"(?<![\w])"  # word start
+_E = r"(?![\w])"  # word end
+
+_ISO = re.compile(rf"{_B}(?P<y>\d{{4}})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_E}")
+_NUMERIC = re.compile(
+    rf"{_B}(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<mo>\d{{1,2}})\s*[-/.]\s*(?P<y>\d{{4}}){_E}"
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"{_B}(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{_MONTH}\s*[,،]?\s*"
+    rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}}){_E}"
+)
+_MONTH_YEAR = re.compile(rf"{_B}{_MONTH}\s*[,،]?\s*(?P<y>\d{{4}}){_E}")
+_LATIN_MDY = re.compile(
+    rf"{_B}{_MONTH}\.?\s+(?P<d>\d{{1,2}})\s*,?\s+(?P<y>\d{{4}}){_E}"
+)
+
+_YEARS = range(1900, 2101)
+
+
+def _month(match: re.Match) -> int | None:
+    first = _MONTHS[match.group("m1")]
+    second = match.group("m2")
+    if second is not None and _MONTHS[second] != first:
+        return None  # "ايار/يونيو" contradicts itself: trust neither
+    return first
+
+
+def _make(year: int, month: int | None, day: int | None = None) -> PartialDate | None:
+    if year not in _YEARS:
+        return None
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[PartialDate, tuple[int, int]]]:
+    """Every Gregorian date written in ``text``, with its span in the normalized text.
+
+    >>> [d.iso() for d, _ in find_dates("الثلاثاء 3 ديسمبر 2025 - 19/05/2024")]
+    ['2025-12-03', '2024-05-19']
+    """
+    norm = normalize_arabic(text)
+    found: list[tuple[PartialDate, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    def add(date: PartialDate | None, span: tuple[int, int]) -> None:
+        taken.append(span)
+        if date is not None:
+            found.append((date, span))
+
+    for match in _ISO.finditer(norm):
+        y, mo, d = (int(match.group(k)) for k in ("y", "mo", "d"))
+        add(_make(y, mo, d), match.span())
+    for match in _NUMERIC.finditer(norm):
+        if not free(match.span()):
+            continue
+        y, a, b = (int(match.group(k)) for k in ("y", "d", "mo"))
+        # Arabic pages write day first; only an impossible month says otherwise.
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        add(_make(y, month, day), match.span())
+    for pattern in (_DAY_MONTH_YEAR, _LATIN_MDY):
+        for match in pattern.finditer(norm):
+            if free(match.span()):
+                month = _month(match)
+                date = _make(int(match.group("y")), month, int(match.group("d")))
+                add(date if month else None, match.span())
+    for match in _MONTH_YEAR.finditer(norm):
+        if free(match.span()):
+            month = _month(match)
+            add(_make(int(match.group("y")), month) if month else None, match.span())
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The first date written in ``text``.
+
+    >>> parse_date("19 - 05 - 2025").iso()
+    '2025-05-19'
+    >>> parse_date("أيار/مايو 2018").label()
+    'مايو 2018'
+    >>> parse_date("منذ 40 دقيقة") is None
+    True
+    """
+    dates = find_dates(text)
+    return dates[0][0] if dates else None
+
+
+# Words that may stand beside a date on a date line without making it a sentence.
+_DATE_LINE_WORDS = set(
+    normalize_arabic(
+        "نشر في بتاريخ تاريخ النشر منشور الموافق م هـ ص مساء مساءا صباحا ظهرا "
+        "الساعه بتوقيت غرينتش جرينتش gmt utc am pm "
+        "السبت الاحد الأحد الاثنين الإثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعه "
+        "يوم اخر تحديث"
+    ).split()
+)
+_NON_WORD = re.compile(r"[\W\d_]+")
+
+
+def date_line(text: str) -> PartialDate | None:
+    """The date of a line that is only a date (with weekday, time, 'نشر في'...).
+
+    >>> date_line("- 3 ديسمبر 2025").iso()
+    '2025-12-03'
+    >>> date_line("التقى الرئيسان في 3 ديسمبر 2025 في بكين") is None
+    True
+    """
+    dates = find_dates(text)
+    if not dates:
+        return None
+    norm = normalize_arabic(text)
+    rest = norm
+    for _, (a, b) in sorted((d for d in dates), key=lambda d: -d[1][0]):
+        rest = rest[:a] + " " + rest[b:]
+    words = [w for w in _NON_WORD.split(rest) if w and w not in _DATE_LINE_WORDS]
+    return dates[0][0] if len(words) <= 1 else None
+
+
+_UPDATED = re.compile(
+    normalize_arabic(r"^\W*(آخر تحديث|تم التحديث|تحديث|محدث|updated)")
+)
+
+
+def is_update_line(text: str) -> bool:
+    """'آخر تحديث: ...' lines date a revision, not the publication."""
+    return bool(_UPDATED.match(normalize_arabic(text)))

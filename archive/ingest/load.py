@@ -1,0 +1,291 @@
+"""Writing articles: the only part of the importer that touches the database.
+
+Every article is written in its own transaction, keyed on a stable source id, so a
+re-run changes nothing, a failure loses only that article, and a field an editor set
+(``Article.editor_fields``) is never overwritten.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import IntegrityError, connection, transaction
+
+from archive.dates import DatePrecision, PartialDate
+from archive.ingest.extract import OutletEntry, find_outlet, name_key
+from archive.ingest.parse import split_sections
+from archive.models import Article, Outlet
+
+IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a raw page is a few KB; this is not one
+JSONL_REQUIRED = ("id", "title", "date", "outlet", "url", "body")
+
+
+class ImportFailure(Exception):
+    """A page or record that cannot become an article; the message says why."""
+
+
+@dataclass
+class Result:
+    status: str
+    source: str  # file, or file:line for JSONL
+    article: Article | None = None
+    message: str = ""
+
+
+@dataclass
+class Extracted:
+    """What the importer found, before it is written."""
+
+    source_id: str
+    raw_text: str
+    title: str
+    body: str
+    dateline: str = ""
+    date: PartialDate | None = None
+    outlet_name: str | None = None
+    outlet_latin: str = ""
+    outlet_is_new: bool = False
+    url: str = ""
+    source_file: str = ""
+
+
+def decode(data: bytes) -> str:
+    """Text of a raw file: UTF-8 (BOM allowed), else windows-1256, else refused."""
+    if not data.strip():
+        raise ImportFailure("the file is empty")
+    if b"\x00" in data:
+        raise ImportFailure("the file is binary, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        raise ImportFailure("the file is neither UTF-8 nor windows-1256 text") from None
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in text)
+    if arabic < len(text.strip()) * 0.2:
+        raise ImportFailure("the file is not UTF-8, and not Arabic in windows-1256")
+    return text
+
+
+def registry() -> list[OutletEntry]:
+    return [
+        OutletEntry(
+            o.name,
+            frozenset(
+                k for k in map(name_key, [o.name, o.name_latin, *o.aliases]) if k
+            ),
+            o.is_wire,
+        )
+        for o in Outlet.objects.all()
+    ]
+
+
+def extract_page(text: str, source_id: str, source_file: str, outlets) -> Extracted:
+    known = {key for entry in outlets for key in entry.keys}
+    raw = split_sections(text, known)
+    if not raw.title or not raw.paragraphs:
+        raise ImportFailure("no article found: a title and body text are needed")
+    outlet_name, is_new = find_outlet(raw.outlet_candidates, outlets)
+    return Extracted(
+        source_id=source_id,
+        raw_text=text,
+        title=raw.title,
+        body=raw.body,
+        dateline=raw.dateline,
+        date=raw.date,
+        outlet_name=outlet_name,
+        outlet_is_new=is_new,
+        source_file=source_file,
+    )
+
+
+def extract_record(line: str, source_file: str) -> Extracted:
+    """One line of a corpus JSONL file (the format of ../shared/corpus)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ImportFailure(f"not valid JSON: {exc.msg}") from None
+    if not isinstance(record, dict):
+        raise ImportFailure("a JSON object is expected on each line")
+    missing = [k for k in JSONL_REQUIRED if k not in record]
+    if missing:
+        raise ImportFailure(f"missing fields: {', '.join(missing)}")
+    title = (record["title"] or "").strip()
+    paragraphs = [p.strip() for p in (record["body"] or "").split("\n") if p.strip()]
+    if not title or not paragraphs:
+        raise ImportFailure("empty title or body")
+    date = None
+    if record["date"]:
+        try:
+            year, month, day = (int(x) for x in str(record["date"]).split("-"))
+            date = PartialDate(year, month, day)
+        except ValueError:
+            raise ImportFailure(f"date {record['date']!r} is not YYYY-MM-DD") from None
+    return Extracted(
+        source_id=str(record["id"])[:255],
+        raw_text=line,
+        title=title,
+        body="\n\n".join(paragraphs),
+        date=date,
+        outlet_name=(record["outlet"] or "").strip() or None,
+        outlet_latin=(record.get("outlet_en") or "").strip(),
+        outlet_is_new=True,
+        url=(record["url"] or "")[:1000],
+        source_file=source_file,
+    )
+
+
+class OutletResolver:
+    """Outlet rows by name, alias or Latin name, cached for one import run."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, Outlet] = {}
+        for outlet in Outlet.objects.all():
+            for key in map(name_key, [outlet.name, outlet.name_latin, *outlet.aliases]):
+                if key:
+                    self._by_key.setdefault(key, outlet)
+
+    def get(self, extracted: Extracted) -> Outlet | None:
+        name = extracted.outlet_name
+        if not name:
+            return None
+        key = name_key(name)
+        outlet = self._by_key.get(key)
+        if outlet is None:
+            outlet, _ = Outlet.objects.get_or_create(
+                name=name, defaults={"name_latin": extracted.outlet_latin}
+            )
+            self._by_key[key] = outlet
+        return outlet
+
+
+def save(
+    extracted: Extracted, outlets: OutletResolver | None = None
+) -> tuple[str, Article]:
+    """Create or refresh one article in its own transaction."""
+    outlets = outlets or OutletResolver()
+    content_hash = hashlib.sha256(extracted.raw_text.encode("utf-8")).hexdigest()
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                return _save(extracted, content_hash, outlets)
+        except IntegrityError:
+            # Another import created the same article meanwhile: update it instead.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _save(
+    extracted: Extracted, content_hash: str, outlets: OutletResolver
+) -> tuple[str, Article]:
+    article = (
+        Article.objects.select_for_update()
+        .filter(source_id=extracted.source_id)
+        .first()
+    )
+    if article is not None and article.content_hash == content_hash:
+        return UNCHANGED, article
+    date = extracted.date
+    values = {
+        "title": extracted.title,
+        "body": extracted.body,
+        "dateline": extracted.dateline,
+        "date": date.as_date() if date else None,
+        "date_precision": date.precision if date else DatePrecision.UNKNOWN,
+        "outlet": outlets.get(extracted),
+    }
+    status = UPDATED
+    if article is None:
+        article, status = Article(source_id=extracted.source_id), IMPORTED
+    locked = set(article.editor_fields)
+    if "date" in locked:
+        locked.add("date_precision")
+    for name, value in values.items():
+        if name not in locked:
+            setattr(article, name, value)
+    article.raw_text = extracted.raw_text
+    article.url = extracted.url or article.url
+    article.source_file = extracted.source_file
+    article.content_hash = content_hash
+    article.save()
+    return status, article
+
+
+def iter_sources(paths: list[Path]) -> Iterator[Path]:
+    """Every .txt and .jsonl file named or inside a named folder, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in {".txt", ".jsonl"} and p.is_file()
+            )
+        else:
+            yield path
+
+
+class Importer:
+    """One import run: the outlet registry is read once, not per article."""
+
+    def __init__(self) -> None:
+        self.registry = registry()
+        self.outlets = OutletResolver()
+        with connection.cursor() as cursor:
+            # Each article still commits atomically; a crash can only lose the last
+            # commits, which a re-run restores. Saves the fsync wait per article.
+            cursor.execute("SET synchronous_commit TO OFF")
+
+    def import_path(self, path: Path) -> Iterator[Result]:
+        """Import one file; yields a Result per article (one for a page, one per
+        line of a JSONL file). Never raises for bad input: failures are Results."""
+        source = str(path)
+        if not path.is_file():
+            yield Result(FAILED, source, message="no such file")
+            return
+        if path.suffix not in {".txt", ".jsonl"}:
+            yield Result(
+                FAILED, source, message="only .txt pages and .jsonl files are imported"
+            )
+            return
+        if path.suffix == ".jsonl":
+            yield from self._import_jsonl(path)
+            return
+        if path.stat().st_size > MAX_FILE_BYTES:
+            yield Result(
+                FAILED, source, message="too large for one raw page (over 20 MB)"
+            )
+            return
+        try:
+            text = decode(path.read_bytes())
+            source_id = f"page:{path.stem}"[:255]
+            extracted = extract_page(text, source_id, path.name, self.registry)
+            status, article = save(extracted, self.outlets)
+        except ImportFailure as exc:
+            yield Result(FAILED, source, message=str(exc))
+            return
+        yield Result(status, source, article)
+
+    def _import_jsonl(self, path: Path) -> Iterator[Result]:
+        with path.open("rb") as handle:
+            for number, data in enumerate(handle, start=1):
+                source = f"{path}:{number}"
+                if not data.strip():
+                    continue
+                try:
+                    line = data.decode("utf-8-sig").rstrip("\r\n")
+                    status, article = save(
+                        extract_record(line, path.name), self.outlets
+                    )
+                except UnicodeDecodeError:
+                    yield Result(FAILED, source, message="line is not UTF-8")
+                    continue
+                except ImportFailure as exc:
+                    yield Result(FAILED, source, message=str(exc))
+                    continue
+                yield Result(status, source, article)

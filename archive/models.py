@@ -1,0 +1,257 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils.text import slugify
+
+from archive.analysis import build_tsvector
+from archive.dates import UNKNOWN_DATE_LABEL, DatePrecision, PartialDate
+
+
+def unique_slug(model, *candidates: str) -> str:
+    """A slug from the first usable candidate (Latin name first), made unique."""
+    base = ""
+    for candidate in candidates:
+        base = slugify(candidate or "", allow_unicode=True)[:80]
+        if base:
+            break
+    base = base or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def alias_field(verbose_name: str):
+    return ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=verbose_name,
+        help_text="اسم في كل سطر.",
+    )
+
+
+class Outlet(models.Model):
+    name = models.CharField("الاسم", max_length=200, unique=True)
+    name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    aliases = alias_field("أسماء أخرى")
+    is_wire = models.BooleanField(
+        "وكالة أنباء تنقل عنها المواقع",
+        default=False,
+        help_text="سطر مكان باسمها (برلين - رويترز) يدل على مصدر الخبر لا على الناشر.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "وسيلة إعلام"
+        verbose_name_plural = "وسائل الإعلام"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Outlet, self.name_latin, self.name)
+        super().save(*args, **kwargs)
+
+
+class Person(models.Model):
+    name = models.CharField("الاسم", max_length=200, unique=True)
+    name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    aliases = alias_field("أسماء وتهجئات أخرى")
+    role = models.CharField("الصفة", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "شخص"
+        verbose_name_plural = "الأشخاص"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name_latin, self.name)
+        super().save(*args, **kwargs)
+
+
+class Theme(models.Model):
+    name = models.CharField("الاسم", max_length=200, unique=True)
+    name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    keywords = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name="كلمات مفتاحية",
+        help_text="كلمة أو عبارة في كل سطر.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "موضوع"
+        verbose_name_plural = "الموضوعات"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Theme, self.name_latin, self.name)
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def newest_first(self):
+        # Unknown dates sort last, never as if they were the newest.
+        return self.order_by(F("date").desc(nulls_last=True), "-id")
+
+
+class Article(models.Model):
+    # Fields the importer extracts; an editor's change to any of them is kept
+    # (see ``editor_fields``) and never overwritten by a later extraction.
+    EXTRACTED_FIELDS = (
+        "title",
+        "body",
+        "dateline",
+        "date",
+        "date_precision",
+        "outlet",
+        "people",
+        "themes",
+    )
+
+    source_id = models.CharField(
+        "معرّف المصدر",
+        max_length=255,
+        unique=True,
+        help_text="مفتاح ثابت: اسم الملف الخام أو معرّف السجل في ملف JSONL.",
+    )
+    title = models.TextField("العنوان")
+    body = models.TextField("النص")
+    dateline = models.CharField("سطر المكان", max_length=200, blank=True)
+    raw_text = models.TextField("النص الخام كما استُورد")
+    date = models.DateField("التاريخ", null=True, blank=True)
+    date_precision = models.CharField(
+        "دقة التاريخ",
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name="وسيلة الإعلام",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    people = models.ManyToManyField(
+        Person, through="ArticlePerson", blank=True, related_name="articles"
+    )
+    themes = models.ManyToManyField(
+        Theme, through="ArticleTheme", blank=True, related_name="articles"
+    )
+    url = models.URLField("الرابط الأصلي", max_length=1000, blank=True)
+    source_file = models.CharField("الملف المصدر", max_length=500, blank=True)
+    content_hash = models.CharField(
+        "بصمة المحتوى", max_length=64, db_index=True, editable=False
+    )
+    editor_fields = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
+        verbose_name="حقول عدّلها محرر",
+        help_text="لا يغيّر الاستيراد أو الاستخراج الآلي هذه الحقول.",
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField("أضيف في", auto_now_add=True)
+    updated_at = models.DateTimeField("عُدّل في", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "مقال"
+        verbose_name_plural = "المقالات"
+        indexes = [
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+            models.Index(F("date").desc(nulls_last=True), "id", name="article_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The vector is rebuilt on every save, so it never lags behind the text;
+        # bulk updates that bypass save() are followed by ``rebuild_search_vectors``.
+        self.search_vector = self.build_search_vector()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])
+
+    def build_search_vector(self) -> str:
+        return build_tsvector([(self.title, "A"), (self.body, "C")])
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        return PartialDate.from_stored(self.date, self.date_precision)
+
+    @property
+    def date_label(self) -> str:
+        """'19 مايو 2025', 'يناير 2025', '2025' or 'تاريخ غير معروف'."""
+        partial = self.partial_date
+        return partial.label() if partial else UNKNOWN_DATE_LABEL
+
+    @property
+    def date_iso(self) -> str | None:
+        partial = self.partial_date
+        return partial.iso() if partial else None
+
+    def speakers(self):
+        return self.people.filter(articleperson__role=ArticlePerson.Role.SPEAKER)
+
+
+class ArticlePerson(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", "متحدث"
+        MENTIONED = "mentioned", "مذكور"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    role = models.CharField("الدور", max_length=10, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person"], name="unique_article_person"
+            )
+        ]
+        verbose_name = "شخص في مقال"
+        verbose_name_plural = "أشخاص في المقال"
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class ArticleTheme(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE)
+    score = models.FloatField("الدرجة", default=1.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "theme"], name="unique_article_theme"
+            )
+        ]
+        verbose_name = "موضوع مقال"
+        verbose_name_plural = "موضوعات المقال"
+
+    def __str__(self) -> str:
+        return f"{self.theme} ({self.score:.2f})"

@@ -1,0 +1,127 @@
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from archive.filters import ArticleFilter
+from archive.models import Article, ArticlePerson, Theme
+from archive.pagination import BadPage, paginate
+from archive.search import highlight
+
+
+def _with_relations(queryset):
+    return queryset.select_related("outlet").prefetch_related(
+        Prefetch(
+            "articleperson_set",
+            queryset=ArticlePerson.objects.filter(role=ArticlePerson.Role.SPEAKER)
+            .select_related("person")
+            .order_by("person__name"),
+            to_attr="speaker_links",
+        ),
+        Prefetch("themes", queryset=Theme.objects.order_by("name")),
+    )
+
+
+def home(request):
+    articles = _with_relations(Article.objects.newest_first())[:20]
+    context = {"articles": articles, "total": Article.objects.count()}
+    return render(request, "archive/home.html", context)
+
+
+def article_list(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    context = {"filter": filterset, "q": request.GET.get("q", "")}
+    if not filterset.is_valid():
+        return render(request, "archive/article_list.html", context, status=400)
+    try:
+        page = paginate(request, _with_relations(filterset.qs))
+    except BadPage as exc:
+        context["error"] = str(exc)
+        return render(request, "archive/article_list.html", context, status=exc.status)
+    for article in page.object_list:
+        article.snippet = highlight(article.body, context["q"])
+    context["page"] = page
+    return render(request, "archive/article_list.html", context)
+
+
+def article_detail(request, pk: int):
+    article = get_object_or_404(_with_relations(Article.objects.all()), pk=pk)
+    q = request.GET.get("q", "")
+    paragraphs = [highlight(p, q, words=None) for p in article.body.split("\n\n")]
+    context = {"article": article, "paragraphs": paragraphs, "q": q}
+    return render(request, "archive/article_detail.html", context)
+
+
+def _summary(request, article: Article, q: str) -> dict:
+    return {
+        "id": article.pk,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "title": article.title,
+        "date": article.date_iso,
+        "date_precision": article.date_precision,
+        "outlet": _ref(article.outlet),
+        "speakers": [_ref(link.person) for link in article.speaker_links],
+        "themes": [_ref(theme) for theme in article.themes.all()],
+        "snippet": str(highlight(article.body, q)),
+    }
+
+
+def _ref(obj) -> dict | None:
+    if obj is None:
+        return None
+    return {"slug": obj.slug, "name": obj.name, "name_latin": obj.name_latin}
+
+
+def _page_url(request, page_number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = page_number
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def api_search(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    try:
+        page = paginate(request, _with_relations(filterset.qs))
+    except BadPage as exc:
+        return JsonResponse({"error": str(exc)}, status=exc.status)
+    q = request.GET.get("q", "")
+    return JsonResponse(
+        {
+            "count": page.paginator.count,
+            "next": _page_url(request, page.next_page_number())
+            if page.has_next()
+            else None,
+            "previous": (
+                _page_url(request, page.previous_page_number())
+                if page.has_previous()
+                else None
+            ),
+            "results": [_summary(request, a, q) for a in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def api_article(request, pk: int):
+    article = Article.objects.filter(pk=pk)
+    article = _with_relations(article).first()
+    if article is None:
+        return JsonResponse({"error": "لا يوجد مقال بهذا الرقم."}, status=404)
+    data = _summary(request, article, "")
+    del data["snippet"]
+    data.update(
+        {
+            "dateline": article.dateline,
+            "body": article.body,
+            "source_url": article.url,
+            "source_file": article.source_file,
+            "mentioned": [
+                _ref(p)
+                for p in article.people.filter(
+                    articleperson__role=ArticlePerson.Role.MENTIONED
+                )
+            ],
+        }
+    )
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,49 @@
+"""The database: ``DATABASE_URL`` when set, otherwise an embedded PostgreSQL.
+
+The embedded server comes from the ``pgserver`` wheel (PostgreSQL 16 binaries on PyPI),
+so a fresh machine needs no server installed. Its data directory lives in the
+project (``.pgdata/``, git-ignored) and survives between runs; the server keeps
+running after the first process that started it exits, and later processes attach.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+EMBEDDED_DB_NAME = "archive"
+
+
+def database_from_url(url: str) -> dict:
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not understood: {exc}") from None
+    if config.get("ENGINE") != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_URL must point to PostgreSQL (postgres://...): the archive's "
+            "search is built on PostgreSQL full-text search."
+        )
+    return config
+
+
+def embedded_database(data_dir: Path) -> dict:
+    import warnings
+
+    # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; harmless here.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR", category=UserWarning)
+    import pgserver  # imported here: deployments with DATABASE_URL never load it
+
+    server = pgserver.get_server(data_dir, cleanup_mode=None)
+    exists = server.psql(
+        f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DB_NAME}';"
+    )
+    if "(1 row)" not in exists:
+        server.psql(f"CREATE DATABASE {EMBEDDED_DB_NAME};")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": EMBEDDED_DB_NAME,
+        "USER": "postgres",
+        "HOST": str(data_dir),  # a Unix socket in the data directory
+        "PORT": "",
+    }
