@@ -111,6 +111,7 @@ if WHITENOISE_USE_FINDERS:
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour, opted into now
 
 # Results per page in lists and in the API.
 PAGE_SIZE = env_int("PAGE_SIZE", 20)

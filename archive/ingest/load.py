@@ -6,6 +6,7 @@ re-run changes nothing, a failure loses only that article, and a field an editor
 """
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from archive.models import Article, Outlet
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a raw page is a few KB; this is not one
 JSONL_REQUIRED = ("id", "title", "date", "outlet", "url", "body")
+JSONL_CHUNK = 500  # records looked up together; each is still saved on its own
 
 
 class ImportFailure(Exception):
@@ -164,31 +166,49 @@ class OutletResolver:
         return outlet
 
 
+_UNKNOWN = object()
+
+
+def content_hash(raw_text: str) -> str:
+    return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
+
+
 def save(
-    extracted: Extracted, outlets: OutletResolver | None = None
-) -> tuple[str, Article]:
-    """Create or refresh one article in its own transaction."""
+    extracted: Extracted,
+    outlets: OutletResolver | None = None,
+    stored_hash=_UNKNOWN,
+) -> tuple[str, Article | None]:
+    """Create or refresh one article in its own transaction.
+
+    ``stored_hash`` is what a caller that looked up many source ids at once already
+    knows: the stored content hash, or None for an article not stored yet.
+    """
     outlets = outlets or OutletResolver()
-    content_hash = hashlib.sha256(extracted.raw_text.encode("utf-8")).hexdigest()
+    digest = content_hash(extracted.raw_text)
+    if stored_hash == digest:
+        return UNCHANGED, None
     for attempt in range(2):
         try:
             with transaction.atomic():
-                return _save(extracted, content_hash, outlets)
+                return _save(extracted, digest, outlets, is_new=stored_hash is None)
         except IntegrityError:
             # Another import created the same article meanwhile: update it instead.
             if attempt:
                 raise
+            stored_hash = _UNKNOWN
     raise AssertionError("unreachable")
 
 
 def _save(
-    extracted: Extracted, content_hash: str, outlets: OutletResolver
+    extracted: Extracted, content_hash: str, outlets: OutletResolver, is_new: bool
 ) -> tuple[str, Article]:
-    article = (
-        Article.objects.select_for_update()
-        .filter(source_id=extracted.source_id)
-        .first()
-    )
+    article = None
+    if not is_new:
+        article = (
+            Article.objects.select_for_update()
+            .filter(source_id=extracted.source_id)
+            .first()
+        )
     if article is not None and article.content_hash == content_hash:
         return UNCHANGED, article
     date = extracted.date
@@ -273,19 +293,33 @@ class Importer:
 
     def _import_jsonl(self, path: Path) -> Iterator[Result]:
         with path.open("rb") as handle:
-            for number, data in enumerate(handle, start=1):
-                source = f"{path}:{number}"
-                if not data.strip():
-                    continue
-                try:
-                    line = data.decode("utf-8-sig").rstrip("\r\n")
-                    status, article = save(
-                        extract_record(line, path.name), self.outlets
-                    )
-                except UnicodeDecodeError:
-                    yield Result(FAILED, source, message="line is not UTF-8")
-                    continue
-                except ImportFailure as exc:
-                    yield Result(FAILED, source, message=str(exc))
-                    continue
-                yield Result(status, source, article)
+            lines = enumerate(handle, start=1)
+            while chunk := list(itertools.islice(lines, JSONL_CHUNK)):
+                yield from self._import_chunk(path, chunk)
+
+    def _import_chunk(self, path: Path, chunk) -> Iterator[Result]:
+        parsed: list[tuple[str, Extracted | ImportFailure]] = []
+        for number, data in chunk:
+            if not data.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                line = data.decode("utf-8-sig").rstrip("\r\n")
+                parsed.append((source, extract_record(line, path.name)))
+            except UnicodeDecodeError:
+                parsed.append((source, ImportFailure("line is not UTF-8")))
+            except ImportFailure as exc:
+                parsed.append((source, exc))
+        # One query tells which records are stored already, and with what text.
+        ids = [e.source_id for _, e in parsed if isinstance(e, Extracted)]
+        stored = dict(
+            Article.objects.filter(source_id__in=ids).values_list(
+                "source_id", "content_hash"
+            )
+        )
+        for source, item in parsed:
+            if isinstance(item, ImportFailure):
+                yield Result(FAILED, source, message=str(item))
+                continue
+            status, article = save(item, self.outlets, stored.get(item.source_id))
+            yield Result(status, source, article)

@@ -1,0 +1,44 @@
+# The two commands of the quick start: `make run` and `make test`.
+# Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint fmt screenshots import-corpus
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_articles seeds/
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	bash scripts/ensure-chromium.sh
+	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+screenshots: install
+	bash scripts/ensure-chromium.sh
+	SCREENSHOT_DIR=$(CURDIR)/screenshots $(BIN)/python -m pytest -q tests/browser/test_screenshots.py
+	@echo "Screenshots saved in screenshots/"
+
+# Import the 11,456-article ANT corpus sample from ../shared/corpus (not part of the repo).
+import-corpus: install
+	$(BIN)/python manage.py import_articles --quiet ../shared/corpus/articles.jsonl

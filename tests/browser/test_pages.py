@@ -1,0 +1,63 @@
+"""A reader opens the site in a real browser: RTL, readable, the Arabic font loaded."""
+
+import pytest
+
+from archive.models import Article
+from tests.browser.conftest import WIDTHS
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_and_article_render_right_to_left(page, seeded_site):
+    page.goto(seeded_site + "/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    title = "شي وبوتين يؤكدان تعزيز الشراكة الاستراتيجية والتنسيق بشأن أزمة أوكرانيا"
+    link = page.get_by_role("link", name=title)
+    assert link.is_visible()
+
+    link.click()
+    page.wait_for_load_state()
+    heading = page.locator("h1")
+    assert heading.inner_text() == title
+    assert heading.is_visible()
+    # The heading starts at the right edge of its column, as Arabic text should.
+    box = heading.bounding_box()
+    column = page.locator(".article").bounding_box()
+    assert abs((box["x"] + box["width"]) - (column["x"] + column["width"])) < 2
+
+
+def test_arabic_webfont_is_served_and_used(page, seeded_site):
+    page.goto(seeded_site + "/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'بوتين')")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert "Noto Naskh Arabic" in [f.strip('"') for f in loaded]
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_article_is_readable_without_horizontal_scroll(page, seeded_site, width):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    article = Article.objects.get(source_id="page:004_18d75c9059457d1f")
+    page.goto(seeded_site + article.get_absolute_url())
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    body = page.locator(".article__body p").first
+    style = body.evaluate(
+        "p => { const s = getComputedStyle(p), size = parseFloat(s.fontSize);"
+        " return [parseFloat(s.lineHeight) / size,"
+        " p.getBoundingClientRect().width / size]; }"
+    )
+    line_height, measure_em = style
+    assert line_height >= 1.7  # Arabic needs generous leading
+    assert measure_em <= 45  # and a readable line length
+
+
+def test_search_from_the_header_finds_an_article(page, seeded_site):
+    page.goto(seeded_site + "/")
+    page.get_by_role("searchbox").fill("شويجو")
+    page.get_by_role("button", name="بحث").click()
+    page.wait_for_load_state()
+    assert "1 نتيجة" in page.locator(".count").inner_text()
+    assert page.locator("mark").first.inner_text() == "شويجو"

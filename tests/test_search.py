@@ -1,0 +1,88 @@
+"""Search against real PostgreSQL: matching, ranking, query syntax, snippets."""
+
+import pytest
+
+from archive.models import Article
+from archive.search import highlight, parse_query, search_articles
+
+
+def titles(text, queryset=None):
+    results = search_articles(queryset or Article.objects.all(), text)
+    return [a.title for a in results.order_by("-rank", "title")]
+
+
+@pytest.mark.django_db
+def test_title_match_ranks_above_body_match(make_article):
+    make_article(title="أخبار الاقتصاد", body="زار بوتين العاصمة.")
+    make_article(title="بوتين يزور بكين", body="زيارة رسمية.")
+    assert titles("بوتين") == ["بوتين يزور بكين", "أخبار الاقتصاد"]
+
+
+@pytest.mark.django_db
+def test_search_ignores_diacritics_tatweel_and_alef_forms(make_article):
+    make_article(title="الْعَلاقَاتُ الصينيّة", body="مع إيران وأمريكا")
+    assert titles("العلاقات") == ["الْعَلاقَاتُ الصينيّة"]
+    assert titles("العلاقـــات") == ["الْعَلاقَاتُ الصينيّة"]
+    assert titles("ايران") == ["الْعَلاقَاتُ الصينيّة"]
+
+
+@pytest.mark.django_db
+def test_all_words_must_match_or_any_with_or(make_article):
+    make_article(title="الصين", body="الاقتصاد")
+    make_article(title="روسيا", body="الاقتصاد")
+    assert titles("الصين روسيا") == []
+    assert titles("الصين OR روسيا") == ["الصين", "روسيا"]
+
+
+@pytest.mark.django_db
+def test_exclusion_and_quoted_phrase(make_article):
+    make_article(title="الحزام والطريق", body="مبادرة صينية")
+    make_article(title="الطريق الحزام", body="مقال آخر")
+    assert titles('"الحزام والطريق"') == ["الحزام والطريق"]
+    assert titles("الحزام -مبادرة") == ["الطريق الحزام"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        "&|!:*()'<>",
+        "\x00",
+        "-روسيا",
+        "a" * 5000,
+        '"غير مغلق',
+        "OR",
+        "((",
+    ],
+)
+def test_hostile_or_empty_queries_never_fail(make_article, query):
+    make_article(title="روسيا", body="نص")
+    list(search_articles(Article.objects.all(), query))  # must not raise
+
+
+def test_parse_query_never_passes_operators_through():
+    parsed = parse_query("روسيا & !الصين (امريكا):* 'x")
+    # tsquery operators are only separators; only quoted lexemes reach PostgreSQL.
+    assert parsed.tsquery() == (
+        "('=روسيا' | 'روسيا') & ('=الصين' | 'الصين') & ('=امريكا' | 'امريكا')"
+        " & ('=x' | 'x')"
+    )
+
+
+def test_snippet_marks_matches_on_escaped_text():
+    text = "قال بوتين <script>alert(1)</script> إن روسيا والصين شريكان."
+    assert highlight(text, "روسيا", words=None) == (
+        "قال بوتين &lt;script&gt;alert(1)&lt;/script&gt; إن <mark>روسيا</mark>"
+        " والصين شريكان."
+    )
+
+
+def test_snippet_is_a_window_around_the_first_match():
+    text = " ".join(["كلمة"] * 100 + ["بكين"] + ["كلمة"] * 100)
+    snippet = highlight(text, "بكين", words=20)
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert snippet.count("<mark>بكين</mark>") == 1
+    assert len(snippet.split()) == 20 + 2

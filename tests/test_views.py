@@ -1,0 +1,139 @@
+"""Pages and API as a reader and a script see them."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_home_lists_the_seed_articles_newest_first(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    positions = [html.index(a.title.replace('"', "&quot;")) for a in seeded.values()]
+    assert len(positions) == 5
+    # Dated articles first (newest first); unknown dates after them.
+    assert html.index("تعزيز الثقة الاستراتيجية") < html.index("شي وبوتين يؤكدان")
+    assert html.index("شي وبوتين يؤكدان") < html.index("بوتين في بكين")
+    assert '<time datetime="2025-12-03">3 ديسمبر 2025</time>' in html
+
+
+@pytest.mark.django_db
+def test_article_page_shows_clean_body_and_raw_text(client, seeded):
+    article = seeded["page:003_a497809c63d4f4d8"]
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<h1 class="article__title">بوتين في بكين: تعزيز الشراكة في مختلف المجالات</h1>'
+        in html
+    )
+    assert "<bdi>سانا</bdi>" in html
+    assert "تاريخ غير معروف" in html
+    assert "النص الخام كما استُورد" in html
+
+
+@pytest.mark.django_db
+def test_article_page_highlights_the_search(client, make_article):
+    article = make_article(title="قمة", body="التقى بوتين نظيره.")
+    response = client.get(article.get_absolute_url(), {"q": "بوتين"})
+    assert "التقى <mark>بوتين</mark> نظيره." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_page_finds_and_marks(client, seeded):
+    response = client.get(reverse("article-list"), {"q": "شويجو"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 نتيجة" in html
+    assert "تعزيز الثقة الاستراتيجية" in html
+    assert "<mark>شويجو</mark>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"page": "abc"}, 400),
+        ({"page": "0"}, 400),
+        ({"page": "99"}, 404),
+        ({"sort": "x"}, 400),
+    ],
+)
+def test_bad_parameters_get_a_clear_4xx(client, seeded, params, status):
+    response = client.get(reverse("article-list"), params)
+    assert response.status_code == status
+    assert "تعذّر تنفيذ الطلب" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_article_is_404(client, db):
+    assert client.get("/articles/999999/").status_code == 404
+    assert client.get("/api/articles/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_api_search_empty_query_lists_newest_first_unknown_last(client, seeded):
+    data = client.get("/api/search/").json()
+    assert data["count"] == 5
+    assert data["next"] is None and data["previous"] is None
+    assert [r["date"] for r in data["results"]] == [
+        "2025-12-03",
+        "2025-05-19",
+        None,
+        None,
+        None,
+    ]
+    first = data["results"][0]
+    assert set(first) == {
+        "id", "url", "title", "date", "date_precision", "outlet", "speakers", "themes",
+        "snippet",
+    }  # fmt: skip
+    assert first["outlet"] == {
+        "slug": "next-news",
+        "name": "Next News",
+        "name_latin": "Next News",
+    }
+    assert first["date_precision"] == "day"
+    assert first["url"] == f"http://testserver/articles/{first['id']}/"
+
+
+@pytest.mark.django_db
+def test_api_search_pages_and_snippets(client, make_article, settings):
+    settings.PAGE_SIZE = 2
+    for i in range(3):
+        make_article(title=f"بوتين {i}", body="قال <b>بوتين</b> إن")
+    data = client.get("/api/search/", {"q": "بوتين"}).json()
+    assert data["count"] == 3
+    assert (
+        data["next"]
+        == "http://testserver/api/search/?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86&page=2"
+    )
+    assert (
+        data["results"][0]["snippet"] == "قال &lt;b&gt;<mark>بوتين</mark>&lt;/b&gt; إن"
+    )
+    page2 = client.get(data["next"]).json()
+    assert len(page2["results"]) == 1 and page2["previous"] is not None
+
+
+@pytest.mark.django_db
+def test_api_bad_page_is_a_json_400(client, db):
+    response = client.get("/api/search/", {"page": "x"})
+    assert response.status_code == 400
+    assert "error" in response.json()
+
+
+@pytest.mark.django_db
+def test_api_article_returns_the_full_record(client, seeded):
+    article = seeded["page:001_8d2d2c35a449af77"]
+    data = client.get(f"/api/articles/{article.pk}/").json()
+    assert data["title"] == article.title
+    assert data["body"] == article.body
+    assert data["date"] == "2025-05-19" and data["date_precision"] == "day"
+    assert data["outlet"] is None
+
+
+@pytest.mark.django_db
+def test_static_font_is_served(client):
+    response = client.get("/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2")
+    assert response.status_code == 200
