@@ -52,6 +52,15 @@ class PartialDate:
         """The first day the date can mean: how it is stored in a DateField."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> datetime.date:
+        """The last day the date can mean: 2025-05 -> 2025-05-31."""
+        if self.day is not None:
+            return self.as_date()
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
     def iso(self) -> str:
         """'2025-05-19', '2025-05' or '2025'."""
         parts = [f"{self.year:04d}"]

@@ -1,10 +1,23 @@
 """The one filtered list behind the search page and the API."""
 
+import datetime
+
 import django_filters
-from django.db.models import F
+from django import forms
+from django.db.models import Exists, F, OuterRef
 
 from archive import search
-from archive.models import Article
+from archive.models import Article, ArticlePerson, ArticleTheme, Outlet, Person, Theme
+
+ISO_DATE = ["%Y-%m-%d"]
+
+
+class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """``?outlet=sana&outlet=reuters``: values are slugs; an unknown one is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -15,19 +28,89 @@ class ArticleFilter(django_filters.FilterSet):
     ]
 
     q = django_filters.CharFilter(method="filter_search", label="ابحث")
+    outlet = SlugMultipleChoiceFilter(
+        queryset=Outlet.objects.all(), field_name="outlet", label="وسيلة الإعلام"
+    )
+    speaker = SlugMultipleChoiceFilter(
+        queryset=Person.objects.all(), method="filter_speaker", label="المتحدث"
+    )
+    theme = SlugMultipleChoiceFilter(
+        queryset=Theme.objects.all(), method="filter_theme", label="الموضوع"
+    )
+    year = django_filters.NumberFilter(
+        method="filter_year",
+        label="السنة",
+        widget=forms.NumberInput(attrs={"min": 1900, "max": 2100}),
+    )
+    date_from = django_filters.DateFilter(
+        method="filter_date_from", label="من تاريخ", input_formats=ISO_DATE
+    )
+    date_to = django_filters.DateFilter(
+        method="filter_date_to", label="إلى تاريخ", input_formats=ISO_DATE
+    )
     sort = django_filters.ChoiceFilter(
         choices=SORTS, method="filter_sort", label="الترتيب", empty_label=None
     )
 
     class Meta:
         model = Article
-        fields = ["q", "sort"]
+        fields = ["q", "outlet", "speaker", "theme", "year", "date_from", "date_to"]
 
     def filter_search(self, queryset, name, value):
         return search.search_articles(queryset, value)
 
+    def filter_speaker(self, queryset, name, people):
+        if not people:
+            return queryset
+        return queryset.filter(
+            Exists(
+                ArticlePerson.objects.filter(
+                    article=OuterRef("pk"),
+                    role=ArticlePerson.Role.SPEAKER,
+                    person__in=people,
+                )
+            )
+        )
+
+    def filter_theme(self, queryset, name, themes):
+        if not themes:
+            return queryset
+        return queryset.filter(
+            Exists(
+                ArticleTheme.objects.filter(article=OuterRef("pk"), theme__in=themes)
+            )
+        )
+
+    def filter_year(self, queryset, name, year):
+        if year is None:
+            return queryset
+        start, end = datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31)
+        return queryset.filter(date__gte=start, date__lte=end)
+
+    # An article dated only to a month or a year is in a range whenever its
+    # possible days overlap it.
+    def filter_date_from(self, queryset, name, value):
+        return queryset.filter(date_end__gte=value)
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.filter(date__lte=value)
+
     def filter_sort(self, queryset, name, value):
         return queryset  # applied in ``qs`` once every filter has run
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid:
+            data = self.form.cleaned_data
+            year = data.get("year")
+            if year is not None and (not 1900 <= year <= 2100 or year != int(year)):
+                self.form.add_error("year", "السنة عدد صحيح بين 1900 و2100.")
+                return False
+            start, end = data.get("date_from"), data.get("date_to")
+            if start and end and start > end:
+                self.form.add_error("date_to", "تاريخ النهاية قبل تاريخ البداية.")
+                return False
+        return valid
 
     @property
     def qs(self):

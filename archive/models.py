@@ -1,6 +1,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -143,6 +144,9 @@ class Article(models.Model):
         choices=DatePrecision.choices,
         default=DatePrecision.UNKNOWN,
     )
+    # The last day the date can mean ("مايو 2025" -> 2025-05-31), so a date range
+    # finds an article whenever its date may fall inside, never on an invented day.
+    date_end = models.DateField(null=True, blank=True, editable=False)
     outlet = models.ForeignKey(
         Outlet,
         verbose_name="وسيلة الإعلام",
@@ -190,10 +194,28 @@ class Article(models.Model):
         # The vector is rebuilt on every save, so it never lags behind the text;
         # bulk updates that bypass save() are followed by ``rebuild_search_vectors``.
         self.search_vector = self.build_search_vector()
+        partial = (
+            PartialDate.from_stored(self.date, self.date_precision)
+            if self.date
+            else None
+        )
+        # A date is stored as the first day it can mean, with its last day beside it.
+        self.date = partial.as_date() if partial else None
+        self.date_end = partial.last_day() if partial else None
+        if partial is None:
+            self.date_precision = DatePrecision.UNKNOWN
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
+
+    def clean(self):
+        if self.date and self.date_precision == DatePrecision.UNKNOWN:
+            raise ValidationError(
+                {"date_precision": "للتاريخ المدخل دقة: يوم أو شهر أو سنة."}
+            )
+        if not self.date and self.date_precision != DatePrecision.UNKNOWN:
+            raise ValidationError({"date": "أدخل التاريخ أو اجعل دقته «غير معروف»."})
 
     def build_search_vector(self) -> str:
         return build_tsvector([(self.title, "A"), (self.body, "C")])

@@ -14,16 +14,51 @@ from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.analysis import EXACT_MARK, _quote, stem, tokenize, word_spans
+from archive.aliases import alias_table
+from archive.analysis import (
+    _quote,
+    normalize_arabic,
+    token_lexemes,
+    tokenize,
+    word_spans,
+)
+from archive.morphology import zipf
 
 MAX_QUERY_CHARS = (
     500  # longer input is cut, not refused: a pasted paragraph still works
 )
 MAX_CLAUSES = 16
+EXACT_BONUS = 0.5
 
 # "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
 _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
 _OR_WORDS = {"or", "|"}
+
+
+def _phrase_tsquery(tokens: list[str] | tuple[str, ...], exact: bool) -> str:
+    lexemes = [token_lexemes(t) for t in tokens]
+    if exact:
+        parts = [_quote(e) for e, _ in lexemes]
+    else:
+        parts = [
+            f"({_quote(e)} | {_quote(k)})" if e[1:] != k else _quote(k)
+            for e, k in lexemes
+        ]
+    text = " <-> ".join(parts)
+    return f"({text})" if len(parts) > 1 else text
+
+
+def _without_redundant(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Drop a phrase that contains another one: whatever matches it matches that."""
+    unique = list(dict.fromkeys(phrases))
+
+    def contains(longer, shorter) -> bool:
+        n = len(shorter)
+        return len(longer) > n and any(
+            longer[i : i + n] == shorter for i in range(len(longer) - n + 1)
+        )
+
+    return [p for p in unique if not any(contains(p, q) for q in unique)]
 
 
 @dataclass
@@ -31,15 +66,17 @@ class Clause:
     tokens: list[str]
     exact: bool = False  # quoted: exact forms, in order
     negated: bool = False
+    # Other names of the same person or place (Putin -> بوتين).
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
 
-    def tsquery(self) -> str:
-        if self.exact:
-            parts = [_quote(EXACT_MARK + t) for t in self.tokens]
-        else:
-            parts = [
-                f"({_quote(EXACT_MARK + t)} | {_quote(stem(t))})" for t in self.tokens
-            ]
-        text = " <-> ".join(parts)
+    def tsquery(self, exact_only: bool = False) -> str:
+        exact = self.exact or exact_only
+        phrases = [
+            self.tokens,
+            *(a for a in self.alternatives if list(a) != self.tokens),
+        ]
+        parts = list(dict.fromkeys(_phrase_tsquery(p, exact) for p in phrases))
+        text = " | ".join(parts)
         if len(parts) > 1:
             text = f"({text})"
         return f"!{text}" if self.negated else text
@@ -58,40 +95,126 @@ class ParsedQuery:
         return " & ".join(parts)
 
     def positive_tokens(self) -> set[str]:
-        return {t for g in self.groups for c in g if not c.negated for t in c.tokens}
+        tokens = set()
+        for clause in (c for g in self.groups for c in g if not c.negated):
+            tokens.update(clause.tokens)
+            for alternative in clause.alternatives:
+                tokens.update(alternative)
+        return tokens
+
+    def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool]]:
+        """(tokens, exact) of every phrase whose occurrences are marked."""
+        phrases = []
+        for clause in (c for g in self.groups for c in g if not c.negated):
+            phrases.append((tuple(clause.tokens), clause.exact))
+            phrases.extend((tuple(a), False) for a in clause.alternatives)
+        return list(dict.fromkeys(phrases))
+
+    def rank_parts(self) -> list[tuple[float, str, str]]:
+        """(weight, tsquery, exact-only tsquery) per AND-ed group, rarer words
+        weighing more: an IDF from general Arabic word frequencies."""
+        parts = []
+        for group in self.groups:
+            positive = [c for c in group if not c.negated]
+            if not positive:
+                continue
+            weight = max(_rarity(t) for c in positive for t in c.tokens)
+            any_form = " | ".join(c.tsquery() for c in positive)
+            exact = " | ".join(c.tsquery(exact_only=True) for c in positive)
+            parts.append((weight, any_form, exact))
+        return parts
 
 
-def parse_query(text: str) -> ParsedQuery | None:
+def _phrase_hits(text: str, spans, phrases) -> list[bool]:
+    """Which words of ``text`` belong to an occurrence of one of ``phrases``."""
+    span_lexemes = [
+        {
+            lexeme
+            for t in tokenize(text[a:b], keep_teh_marbuta=True)
+            for lexeme in token_lexemes(t)
+        }
+        for a, b in spans
+    ]
+    hits = [False] * len(spans)
+    for tokens, exact in phrases:
+        wanted = [
+            {lexemes[0]} if exact else set(lexemes)
+            for lexemes in (token_lexemes(t) for t in tokens)
+        ]
+        size = len(wanted)
+        for i in range(len(spans) - size + 1):
+            if all(wanted[k] & span_lexemes[i + k] for k in range(size)):
+                hits[i : i + size] = [True] * size
+    return hits
+
+
+def _rarity(token: str) -> float:
+    """1 for the commonest words, up to 6 for words general Arabic hardly uses."""
+    frequency = zipf(normalize_arabic(token))
+    return min(6.0, max(1.0, 7.0 - frequency)) if frequency else 4.0
+
+
+def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     """Parse a reader's query; None when nothing searchable is left.
 
-    >>> parse_query('الصين OR روسيا').tsquery()
-    "(('=الصين' | 'الصين') | ('=روسيا' | 'روسيا'))"
-    >>> parse_query('"الحزام والطريق" -أمريكا').tsquery()
-    "('=الحزام' <-> '=والطريق') & !('=امريكا' | 'امريكا')"
+    >>> parse_query('الصين OR روسيا', aliases={}).tsquery()
+    "(('=الصين' | 'صين') | 'روسيا')"
+    >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
+    "('=الحزام' <-> '=والطريق') & !'امريكا'"
     """
     text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
-    groups: list[list[Clause]] = []
-    join_next = False
+    items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
     for match in _CLAUSE.finditer(text):
         minus, q1, q2, q3, word = match.groups()
         quoted = q1 if q1 is not None else q2 if q2 is not None else q3
-        if word is not None and word.casefold() in _OR_WORDS and not minus:
+        if quoted is not None:
+            items.append((bool(minus), True, quoted))
+        else:
+            items.append((bool(minus), False, word))
+    table = alias_table() if aliases is None else aliases
+    groups: list[list[Clause]] = []
+    join_next = False
+    i = 0
+    while i < len(items) and len(groups) < MAX_CLAUSES:
+        negated, quoted, value = items[i]
+        if not quoted and not negated and value.casefold() in _OR_WORDS:
             join_next = bool(groups)
+            i += 1
             continue
-        tokens = tokenize(quoted if quoted is not None else word)
-        if not tokens:
+        clause, used = _alias_clause(items, i, table)
+        if clause is None:
+            tokens = tokenize(value, keep_teh_marbuta=True)
+            clause = Clause(tokens, exact=quoted, negated=negated) if tokens else None
+            used = 1
+        i += used
+        if clause is None:
             continue
-        clause = Clause(tokens, exact=quoted is not None, negated=bool(minus))
         if join_next and not clause.negated and not any(c.negated for c in groups[-1]):
             groups[-1].append(clause)
         else:
             groups.append([clause])
         join_next = False
-        if len(groups) >= MAX_CLAUSES:
-            break
     if not any(not c.negated for g in groups for c in g):
         return None  # only exclusions or nothing at all: no search to run
     return ParsedQuery(groups)
+
+
+def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
+    """The longest run of plain words from ``start`` that names a known person or
+    place, as one clause searching all its names."""
+    negated, quoted, _ = items[start]
+    if quoted or not table:
+        return None, 0
+    for end in range(min(len(items), start + 6), start, -1):
+        run = items[start:end]
+        if any(q or (n and k > 0) for k, (n, q, _) in enumerate(run)):
+            continue
+        tokens = tuple(t for _, _, w in run for t in tokenize(w, keep_teh_marbuta=True))
+        if tokens in table and (len(tokens) > 1 or len(table[tokens]) > 1):
+            return Clause(
+                list(tokens), negated=negated, alternatives=table[tokens]
+            ), end - start
+    return None, 0
 
 
 class _Matches(Func):
@@ -125,13 +248,8 @@ def highlight(text: str, query: str, words: int | None = 40) -> SafeString:
     'قال بوتين &lt;b&gt; إن <mark>روسيا</mark>'
     """
     parsed = parse_query(query)
-    wanted_tokens = parsed.positive_tokens() if parsed else set()
-    wanted_stems = {stem(t) for t in wanted_tokens}
     spans = list(word_spans(text))
-    hits = [
-        any(t in wanted_tokens or stem(t) in wanted_stems for t in tokenize(text[a:b]))
-        for a, b in spans
-    ]
+    hits = _phrase_hits(text, spans, parsed.highlight_phrases() if parsed else [])
     start, end = 0, len(spans)
     if words is not None and len(spans) > words:
         best = max(
@@ -145,10 +263,17 @@ def highlight(text: str, query: str, words: int | None = 40) -> SafeString:
         return mark_safe(escape(text))
     out = []
     cursor = spans[start][0] if words is not None else 0
-    for (a, b), hit in zip(spans[start:end], hits[start:end], strict=True):
+    i = start
+    while i < end:
+        a, b = spans[i]
+        j = i
+        while hits[i] and j + 1 < end and hits[j + 1]:
+            j += 1  # a run of matched words (a phrase) becomes one mark
         out.append(escape(text[cursor:a]))
-        out.append(f"<mark>{escape(text[a:b])}</mark>" if hit else escape(text[a:b]))
-        cursor = b
+        chunk = escape(text[a : spans[j][1]])
+        out.append(f"<mark>{chunk}</mark>" if hits[i] else chunk)
+        cursor = spans[j][1]
+        i = j + 1
     tail_end = (
         spans[end - 1][1] if (words is not None and end < len(spans)) else len(text)
     )

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from archive.facets import facet_counts
 from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
@@ -40,7 +41,39 @@ def article_list(request):
     for article in page.object_list:
         article.snippet = highlight(article.body, context["q"])
     context["page"] = page
+    context["facets"] = facet_counts(filterset.qs)
+    context["active"] = _active_filters(filterset)
     return render(request, "archive/article_list.html", context)
+
+
+FACET_LABELS = {
+    "outlet": "وسيلة الإعلام",
+    "speaker": "المتحدث",
+    "theme": "الموضوع",
+    "year": "السنة",
+}
+
+
+def _active_filters(filterset) -> list[dict]:
+    """Chips for the filters in the URL, each with the link that removes it."""
+    data = filterset.form.cleaned_data
+    chips = []
+    for name in ("outlet", "speaker", "theme"):
+        for obj in data.get(name) or []:
+            chips.append({"name": name, "value": obj.slug, "label": obj.name})
+    if data.get("year") is not None:
+        year = int(data["year"])
+        chips.append({"name": "year", "value": year, "label": str(year)})
+    for name, label in (("date_from", "من"), ("date_to", "إلى")):
+        if data.get(name):
+            chips.append(
+                {
+                    "name": name,
+                    "value": data[name].isoformat(),
+                    "label": f"{label} {data[name].isoformat()}",
+                }
+            )
+    return chips
 
 
 def article_detail(request, pk: int):
@@ -98,6 +131,7 @@ def api_search(request):
                 else None
             ),
             "results": [_summary(request, a, q) for a in page.object_list],
+            "facets": facet_counts(filterset.qs),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -7,6 +7,8 @@ import pytest
 
 MODULES = [
     "archive.analysis",
+    "archive.normalize",
+    "archive.morphology",
     "archive.dates",
     "archive.search",
     "archive.ingest.dates",

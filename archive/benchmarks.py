@@ -1,0 +1,71 @@
+"""Shared plumbing for the measuring commands: a scratch database with the corpus.
+
+The corpus is ../shared/corpus/articles.jsonl, the ANT Corpus sample (A. Chouigui,
+O. Ben Khiroun, B. Elayeb, AICCSA 2017 and AJSE 46(8) 2021; https://antcorpus.github.io).
+It is imported into a separate database (``test_<name>``), never into the archive's own.
+"""
+
+import contextlib
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.test.utils import setup_databases, teardown_databases
+
+from archive.ingest.load import Importer
+from archive.models import Article
+
+DEFAULT_CORPUS = settings.BASE_DIR.parent / "shared" / "corpus" / "articles.jsonl"
+CITATION = (
+    "corpus: ANT Corpus sample, ../shared/corpus (Chouigui, Ben Khiroun, Elayeb, "
+    "AICCSA 2017; AJSE 2021; https://antcorpus.github.io)"
+)
+
+
+@contextlib.contextmanager
+def scratch_database(keep: bool = False) -> Iterator[None]:
+    """Run inside a scratch database; ``keep`` reuses it between runs."""
+    old = setup_databases(verbosity=0, interactive=False, keepdb=keep)
+    try:
+        yield
+    finally:
+        teardown_databases(old, verbosity=0, keepdb=keep)
+
+
+def ensure_corpus(corpus: Path = DEFAULT_CORPUS, write=print) -> int:
+    """Import the corpus unless the scratch database already holds it."""
+    lines = sum(1 for line in corpus.open("rb") if line.strip())
+    have = Article.objects.filter(source_id__startswith="ant-").count()
+    if have < lines:
+        start = time.perf_counter()
+        for _ in Importer().import_path(corpus):
+            pass
+        write(f"imported the corpus in {time.perf_counter() - start:.0f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE archive_article")
+    return Article.objects.count()
+
+
+def timings(run: Callable[[], object], repeat: int, warmup: int = 2) -> dict:
+    """p50/p95/p99 of ``run`` in milliseconds."""
+    for _ in range(warmup):
+        run()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+
+    def pct(p: float) -> float:
+        return samples[min(len(samples) - 1, round(p / 100 * (len(samples) - 1)))]
+
+    return {
+        "p50": statistics.median(samples),
+        "p95": pct(95),
+        "p99": pct(99),
+        "n": len(samples),
+    }
