@@ -8,13 +8,28 @@ from archive.models import Article, ArticlePerson, ArticleTheme
 FACET_LIMIT = 15
 
 
-def facet_counts(results: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[dict]]:
+EXACT_LIMIT = 10_000  # up to this many matches, counts and facets are exact
+
+
+def matching_ids(results: QuerySet, limit: int = EXACT_LIMIT) -> list[int] | None:
+    """The ids of every match, read once, or None when there are more than ``limit``.
+
+    With the ids in hand, the count and the facets no longer re-run the search.
+    """
+    ids = list(results.order_by().values_list("pk", flat=True)[: limit + 1])
+    return ids if len(ids) <= limit else None
+
+
+def facet_counts(
+    results: QuerySet, limit: int = FACET_LIMIT, ids: list[int] | None = None
+) -> dict[str, list[dict]]:
     """Counts for the articles of ``results`` (any filtered, ranked queryset).
 
     ``{"outlet": [{"slug": "sana", "name": "سانا", "count": 3}, ...], "speaker": [...],
     "theme": [...], "year": [{"slug": "2025", "name": "2025", "count": 4}, ...]}``
     """
-    ids = results.order_by().values("pk")
+    if ids is None:
+        ids = results.order_by().values("pk")
     outlets = (
         Article.objects.filter(pk__in=ids)
         .exclude(outlet=None)

@@ -29,7 +29,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_search", label="ابحث")
     outlet = SlugMultipleChoiceFilter(
-        queryset=Outlet.objects.all(), field_name="outlet", label="وسيلة الإعلام"
+        queryset=Outlet.objects.all(), method="filter_outlet", label="وسيلة الإعلام"
     )
     speaker = SlugMultipleChoiceFilter(
         queryset=Person.objects.all(), method="filter_speaker", label="المتحدث"
@@ -58,6 +58,9 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search.search_articles(queryset, value)
+
+    def filter_outlet(self, queryset, name, outlets):
+        return queryset.filter(outlet__in=outlets) if outlets else queryset
 
     def filter_speaker(self, queryset, name, people):
         if not people:

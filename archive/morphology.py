@@ -13,8 +13,8 @@ both sides decide the same. It strips only what it can justify:
   stay whole.
 - Places and their nisba adjectives share one key (الصين, الصينية, صينيون), from the
   gazetteer ``data/lexicon/places.tsv``; broken plurals map to their singular
-  (``broken_plurals.tsv``) and verb forms to their past tense (``verbs.tsv``); words
-  that only look derived keep their own key (``independent_nouns.tsv``: دولي is not دولة).
+  (``broken_plurals.tsv``) and verb forms to their past tense (``verbs.tsv``);
+  words that only look derived keep their own key (``independent_nouns.tsv``).
 """
 
 import csv
@@ -278,7 +278,7 @@ def regular_stem(word: str, final_ta: bool = False) -> str:
     if len(word) <= MIN_STEM or word in independent_words():
         return word
     best, best_score = word, zipf(word) - MARGIN
-    for base, key, cost in _suffix_candidates(word, final_ta):
+    for _base, key, cost in _suffix_candidates(word, final_ta):
         evidence = max(zipf(key), zipf("ال" + key))
         if evidence and evidence - cost > best_score:
             best, best_score = key, evidence - cost
@@ -315,4 +315,7 @@ def stem(token: str) -> str:
             # الصينيه: the nisba ي then an ending
             if head.endswith("ي") and head[:-1] in nisbas:
                 return nisbas[head[:-1]]
+    # A nisba adjective: روسية is روسي, الدولية is دولي (and not دولة).
+    if core.endswith("يه") and len(core) > MIN_STEM + 1 and zipf(core[:-1]):
+        return core[:-1]
     return regular_stem(core, final_ta)

@@ -10,11 +10,16 @@ class BadPage(Exception):
         self.status = status
 
 
-def paginate(request, queryset, per_page: int | None = None) -> Page:
+def paginate(
+    request, queryset, per_page: int | None = None, count: int | None = None
+) -> Page:
+    """The requested page; ``count`` spares the COUNT query when it is known."""
     raw = request.GET.get("page", "1") or "1"
     if not raw.isdigit() or int(raw) < 1:
         raise BadPage(f"رقم الصفحة غير صالح: {raw[:20]}", 400)
     paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     try:
         return paginator.page(int(raw))
     except EmptyPage:

@@ -7,6 +7,7 @@ assembled from quoted lexemes only.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
@@ -22,7 +23,7 @@ from archive.analysis import (
     tokenize,
     word_spans,
 )
-from archive.morphology import zipf
+from archive.morphology import function_words, zipf
 
 MAX_QUERY_CHARS = (
     500  # longer input is cut, not refused: a pasted paragraph still works
@@ -127,14 +128,7 @@ class ParsedQuery:
 
 def _phrase_hits(text: str, spans, phrases) -> list[bool]:
     """Which words of ``text`` belong to an occurrence of one of ``phrases``."""
-    span_lexemes = [
-        {
-            lexeme
-            for t in tokenize(text[a:b], keep_teh_marbuta=True)
-            for lexeme in token_lexemes(t)
-        }
-        for a, b in spans
-    ]
+    span_lexemes = [_word_lexemes(text[a:b]) for a, b in spans]
     hits = [False] * len(spans)
     for tokens, exact in phrases:
         wanted = [
@@ -146,6 +140,15 @@ def _phrase_hits(text: str, spans, phrases) -> list[bool]:
             if all(wanted[k] & span_lexemes[i + k] for k in range(size)):
                 hits[i : i + size] = [True] * size
     return hits
+
+
+@lru_cache(maxsize=100_000)
+def _word_lexemes(word: str) -> frozenset[str]:
+    return frozenset(
+        lexeme
+        for t in tokenize(word, keep_teh_marbuta=True)
+        for lexeme in token_lexemes(t)
+    )
 
 
 def _rarity(token: str) -> float:
@@ -196,7 +199,27 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
         join_next = False
     if not any(not c.negated for g in groups for c in g):
         return None  # only exclusions or nothing at all: no search to run
+    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
+    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
+    # of nothing else.
+    content = [g for g in groups if not _is_particle_group(g)]
+    if any(not c.negated for g in content for c in g):
+        groups = content
     return ParsedQuery(groups)
+
+
+def _is_particle_group(group: list[Clause]) -> bool:
+    return len(group) == 1 and _is_particle(group[0])
+
+
+def _is_particle(clause: Clause) -> bool:
+    return (
+        not clause.exact
+        and not clause.negated
+        and not clause.alternatives
+        and len(clause.tokens) == 1
+        and normalize_arabic(clause.tokens[0]) in function_words()
+    )
 
 
 def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
@@ -240,47 +263,65 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
+class Highlighter:
+    """Marks a query's words in texts; the query is parsed once for many texts."""
+
+    def __init__(self, query: str):
+        parsed = parse_query(query)
+        self.phrases = parsed.highlight_phrases() if parsed else []
+
+    def snippet(self, text: str, words: int = 40) -> SafeString:
+        return self.mark(text, words)
+
+    def mark(self, text: str, words: int | None = None) -> SafeString:
+        """Escaped text with the query's words in <mark>; a window of ``words``
+        around the densest run of matches, or the whole text when ``words`` is None.
+        """
+        spans = list(word_spans(text))
+        hits = _phrase_hits(text, spans, self.phrases)
+        start, end = 0, len(spans)
+        if words is not None and len(spans) > words:
+            best = max(
+                range(len(spans) - words + 1),
+                key=lambda i: (sum(hits[i : i + words]), -i),
+            )
+            # Open the window a little before its first match, not on it.
+            first = next((i for i in range(best, best + words) if hits[i]), best)
+            start = max(0, min(first - words // 4, len(spans) - words))
+            end = start + words
+        if not spans:
+            return mark_safe(escape(text))
+        out = []
+        cursor = spans[start][0] if words is not None else 0
+        i = start
+        while i < end:
+            a, b = spans[i]
+            j = i
+            while hits[i] and j + 1 < end and hits[j + 1]:
+                j += 1  # a run of matched words (a phrase) becomes one mark
+            out.append(escape(text[cursor:a]))
+            chunk = escape(text[a : spans[j][1]])
+            out.append(f"<mark>{chunk}</mark>" if hits[i] else chunk)
+            cursor = spans[j][1]
+            i = j + 1
+        tail_end = (
+            spans[end - 1][1] if (words is not None and end < len(spans)) else len(text)
+        )
+        out.append(escape(text[cursor:tail_end]))
+        snippet = "".join(out)
+        if words is not None:
+            snippet = (
+                ("… " if start > 0 else "")
+                + snippet
+                + (" …" if end < len(spans) else "")
+            )
+        return mark_safe(snippet)
+
+
 def highlight(text: str, query: str, words: int | None = 40) -> SafeString:
-    """Escaped text with the query's words in <mark>; a window of ``words`` around
-    the densest run of matches, or the whole text when ``words`` is None.
+    """``Highlighter(query).mark(text, words)``.
 
     >>> highlight("قال بوتين <b> إن روسيا", "روسيا", words=None)
     'قال بوتين &lt;b&gt; إن <mark>روسيا</mark>'
     """
-    parsed = parse_query(query)
-    spans = list(word_spans(text))
-    hits = _phrase_hits(text, spans, parsed.highlight_phrases() if parsed else [])
-    start, end = 0, len(spans)
-    if words is not None and len(spans) > words:
-        best = max(
-            range(len(spans) - words + 1), key=lambda i: (sum(hits[i : i + words]), -i)
-        )
-        # Open the window a little before its first match, not on it.
-        first = next((i for i in range(best, best + words) if hits[i]), best)
-        start = max(0, min(first - words // 4, len(spans) - words))
-        end = start + words
-    if not spans:
-        return mark_safe(escape(text))
-    out = []
-    cursor = spans[start][0] if words is not None else 0
-    i = start
-    while i < end:
-        a, b = spans[i]
-        j = i
-        while hits[i] and j + 1 < end and hits[j + 1]:
-            j += 1  # a run of matched words (a phrase) becomes one mark
-        out.append(escape(text[cursor:a]))
-        chunk = escape(text[a : spans[j][1]])
-        out.append(f"<mark>{chunk}</mark>" if hits[i] else chunk)
-        cursor = spans[j][1]
-        i = j + 1
-    tail_end = (
-        spans[end - 1][1] if (words is not None and end < len(spans)) else len(text)
-    )
-    out.append(escape(text[cursor:tail_end]))
-    snippet = "".join(out)
-    if words is not None:
-        snippet = (
-            ("… " if start > 0 else "") + snippet + (" …" if end < len(spans) else "")
-        )
-    return mark_safe(snippet)
+    return Highlighter(query).mark(text, words)

@@ -1,12 +1,13 @@
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 
-from archive.facets import facet_counts
+from archive.facets import facet_counts, matching_ids
 from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
-from archive.search import highlight
+from archive.search import Highlighter
 
 
 def _with_relations(queryset):
@@ -33,15 +34,18 @@ def article_list(request):
     context = {"filter": filterset, "q": request.GET.get("q", "")}
     if not filterset.is_valid():
         return render(request, "archive/article_list.html", context, status=400)
+    results = filterset.qs
+    ids = matching_ids(results)
     try:
-        page = paginate(request, _with_relations(filterset.qs))
+        page = paginate(request, _with_relations(results), count=_count(ids))
     except BadPage as exc:
         context["error"] = str(exc)
         return render(request, "archive/article_list.html", context, status=exc.status)
+    highlighter = Highlighter(context["q"])
     for article in page.object_list:
-        article.snippet = highlight(article.body, context["q"])
+        article.snippet = highlighter.snippet(article.body)
     context["page"] = page
-    context["facets"] = facet_counts(filterset.qs)
+    context["facets"] = facet_counts(results, ids=ids)
     context["active"] = _active_filters(filterset)
     return render(request, "archive/article_list.html", context)
 
@@ -52,6 +56,10 @@ FACET_LABELS = {
     "theme": "الموضوع",
     "year": "السنة",
 }
+
+
+def _count(ids: list[int] | None) -> int | None:
+    return None if ids is None else len(ids)
 
 
 def _active_filters(filterset) -> list[dict]:
@@ -79,12 +87,25 @@ def _active_filters(filterset) -> list[dict]:
 def article_detail(request, pk: int):
     article = get_object_or_404(_with_relations(Article.objects.all()), pk=pk)
     q = request.GET.get("q", "")
-    paragraphs = [highlight(p, q, words=None) for p in article.body.split("\n\n")]
-    context = {"article": article, "paragraphs": paragraphs, "q": q}
+    highlighter = Highlighter(q)
+    paragraphs = [highlighter.mark(p) for p in article.body.split("\n\n")]
+    title = highlighter.mark(article.title)
+    first = next((i for i, p in enumerate(paragraphs) if "<mark>" in p), None)
+    if first is not None:
+        # The reader's link from the results lands on the first match.
+        marked = paragraphs[first].replace("<mark>", '<mark id="first-match">', 1)
+        paragraphs[first] = mark_safe(marked)  # highlight() escaped the text
+    context = {
+        "article": article,
+        "title": title,
+        "paragraphs": paragraphs,
+        "q": q,
+        "has_match": first is not None,
+    }
     return render(request, "archive/article_detail.html", context)
 
 
-def _summary(request, article: Article, q: str) -> dict:
+def _summary(request, article: Article, highlighter: Highlighter | None) -> dict:
     return {
         "id": article.pk,
         "url": request.build_absolute_uri(article.get_absolute_url()),
@@ -94,7 +115,7 @@ def _summary(request, article: Article, q: str) -> dict:
         "outlet": _ref(article.outlet),
         "speakers": [_ref(link.person) for link in article.speaker_links],
         "themes": [_ref(theme) for theme in article.themes.all()],
-        "snippet": str(highlight(article.body, q)),
+        "snippet": str(highlighter.snippet(article.body)) if highlighter else "",
     }
 
 
@@ -114,11 +135,14 @@ def api_search(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    results = filterset.qs
+    ids = matching_ids(results)
     try:
-        page = paginate(request, _with_relations(filterset.qs))
+        page = paginate(request, _with_relations(results), count=_count(ids))
     except BadPage as exc:
         return JsonResponse({"error": str(exc)}, status=exc.status)
     q = request.GET.get("q", "")
+    highlighter = Highlighter(q)
     return JsonResponse(
         {
             "count": page.paginator.count,
@@ -130,8 +154,8 @@ def api_search(request):
                 if page.has_previous()
                 else None
             ),
-            "results": [_summary(request, a, q) for a in page.object_list],
-            "facets": facet_counts(filterset.qs),
+            "results": [_summary(request, a, highlighter) for a in page.object_list],
+            "facets": facet_counts(results, ids=ids),
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -142,7 +166,7 @@ def api_article(request, pk: int):
     article = _with_relations(article).first()
     if article is None:
         return JsonResponse({"error": "لا يوجد مقال بهذا الرقم."}, status=404)
-    data = _summary(request, article, "")
+    data = _summary(request, article, None)
     del data["snippet"]
     data.update(
         {

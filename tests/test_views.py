@@ -37,7 +37,10 @@ def test_article_page_shows_clean_body_and_raw_text(client, seeded):
 def test_article_page_highlights_the_search(client, make_article):
     article = make_article(title="قمة", body="التقى بوتين نظيره.")
     response = client.get(article.get_absolute_url(), {"q": "بوتين"})
-    assert "التقى <mark>بوتين</mark> نظيره." in response.content.decode()
+    html = response.content.decode()
+    # The first match is the target of the "first match" link.
+    assert 'التقى <mark id="first-match">بوتين</mark> نظيره.' in html
+    assert 'href="#first-match"' in html
 
 
 @pytest.mark.django_db

@@ -74,7 +74,7 @@ def dcg(grades: list[int]) -> float:
 
 
 def relevance_figures(queries: list[dict], ranked: dict[str, list[str]]) -> dict:
-    rr, ndcg = [], []
+    rr, ndcg, per_query = [], [], {}
     for query in queries:
         judged = query["judgments"]
         got = ranked[query["qid"]][:10]
@@ -83,7 +83,12 @@ def relevance_figures(queries: list[dict], ranked: dict[str, list[str]]) -> dict
         rr.append(0.0 if first is None else 1 / (first + 1))
         ideal = dcg(sorted(judged.values(), reverse=True)[:10])
         ndcg.append(dcg(grades) / ideal if ideal else 0.0)
-    return {"mrr": sum(rr) / len(rr), "ndcg10": sum(ndcg) / len(ndcg)}
+        per_query[query["qid"]] = (rr[-1], ndcg[-1])
+    return {
+        "mrr": sum(rr) / len(rr),
+        "ndcg10": sum(ndcg) / len(ndcg),
+        "per_query": per_query,
+    }
 
 
 def our_ranking(query: str) -> list[str]:
@@ -115,8 +120,10 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
         parser.add_argument("--failures", type=int, default=0, help="list N misses")
         parser.add_argument("--no-relevance", action="store_true")
+        parser.add_argument("--per-query", action="store_true")
 
-    def handle(self, *args, keep, failures, no_relevance, **options):
+    def handle(self, *args, keep, failures, no_relevance, per_query, **options):
+        self.per_query = per_query
         rows = load_morphology(DATA / "morphology.tsv")
         with scratch_database(keep=keep):
             ours, base = our_matches(rows), baseline_matches(rows)
@@ -149,7 +156,7 @@ class Command(BaseCommand):
                 if m != (r["expected"] == "match")
             ]
             w(f"misses ({len(misses)}):")
-            for r, m in misses[:failures]:
+            for r, _ in misses[:failures]:
                 w(f"  {r['expected']:8} {r['query']} ~ {r['form']}  [{r['category']}]")
 
     def _relevance(self, path):
@@ -173,6 +180,14 @@ class Command(BaseCommand):
         w(f"{'':28}{'MRR':>8}{'nDCG@10':>9}")
         w(f"{'ours':28}{fo['mrr']:8.3f}{fo['ndcg10']:9.3f}")
         w(f"{'to_tsvector(arabic)':28}{fb['mrr']:8.3f}{fb['ndcg10']:9.3f}")
+        if self.per_query:
+            w("per query: nDCG@10 ours / baseline")
+            for q in queries:
+                (_, n_o), (_, n_b) = (
+                    fo["per_query"][q["qid"]],
+                    fb["per_query"][q["qid"]],
+                )
+                w(f"  {q['qid']} {n_o:5.2f} {n_b:5.2f}  {q['query']}")
 
 
 def morphology_figures_safe(rows, matched) -> str:
