@@ -38,7 +38,7 @@ def build_tsvector(fields: list[tuple[str, str]]) -> str:
     """A tsvector literal for weighted fields, e.g. [(title, "A"), (body, "C")].
 
     >>> build_tsvector([("روسيا", "A")])
-    "'=روسيا':1A 'روسيا':1A"
+    "'=روسيا':1A '@روسيا':1A"
     """
     positions: dict[str, list[str]] = {}
     position = 0

@@ -90,19 +90,54 @@ def independent_words() -> frozenset[str]:
 
 @cache
 def places() -> tuple[dict[str, str], dict[str, str]]:
-    """(name or alias -> place key, nisba stem -> place key), normalized, no article."""
+    """(name or alias -> place key, nisba stem -> place key), normalized, no article.
+
+    A place whose nisba is spelled like its name lends no nisba: مالي (Mali) is
+    also "financial". Aliases get the nisba their name's pattern gives: أميركا ->
+    أميركي, like أمريكا -> أمريكي.
+    """
     names: dict[str, str] = {}
     nisbas: dict[str, str] = {}
     for row in _rows("places.tsv"):
-        key = PLACE_MARK + _bare(_norm(row["name"]))
-        for name in [row["name"], *(row.get("aliases") or "").split("|")]:
-            name = _bare(_norm(name))
-            if name and " " not in name:
-                names.setdefault(name, key)
-        nisba = _bare(_norm(row.get("nisba") or ""))
-        if nisba and " " not in nisba and len(nisba) >= 3:
-            nisbas.setdefault(nisba, key)
+        name = _bare_raw(row["name"])
+        key = PLACE_MARK + name.replace(" ", "_")
+        aliases = [_bare_raw(a) for a in (row.get("aliases") or "").split("|") if a]
+        for alias in [name, *aliases]:
+            if alias and " " not in alias:
+                names.setdefault(alias, key)
+        nisba = _bare_raw(row.get("nisba") or "")
+        if not nisba or " " in nisba or len(nisba) < 3 or nisba == name:
+            continue
+        nisbas.setdefault(nisba, key)
+        spellings = [name, *aliases]
+        for model in spellings:
+            if _nisba_like(model, nisba, model) != nisba:
+                continue  # the nisba is not built from this spelling
+            for alias in spellings:
+                derived = _nisba_like(model, nisba, alias)
+                if derived and derived != alias and " " not in derived:
+                    nisbas.setdefault(derived, key)
     return names, nisbas
+
+
+def _nisba_like(name: str, nisba: str, other: str) -> str | None:
+    """The nisba of ``other`` built the way ``nisba`` is built from ``name``."""
+    if nisba == name[:-1] + "ي" and other.endswith("ا"):  # امريكا -> امريكي
+        return other[:-1] + "ي"
+    if nisba == name[:-1] and other.endswith("يا"):  # روسيا -> روسي
+        return other[:-1]
+    if nisba == name + "ي":  # مصر -> مصري
+        return other + "ي"
+    return None
+
+
+def _bare_raw(word: str) -> str:
+    """Normalized, without the article the raw spelling shows (الصين -> صين;
+    ألمانيا keeps its alef-lam: it is no article)."""
+    word = word.strip()
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return _norm(word)
 
 
 def _bare(word: str) -> str:
@@ -117,15 +152,26 @@ NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "تين", "تان", "ان", "
 def irregular() -> dict[str, str]:
     """Surface form -> key for broken plurals and verb forms."""
     table: dict[str, str] = {}
-    for row in _rows("broken_plurals.tsv"):
-        singular, plural = _norm(row["singular"]), _norm(row["plural"])
-        if singular and plural and " " not in plural:
-            table.setdefault(_bare(plural), regular_stem(_bare(singular)))
+    rows = list(_rows("broken_plurals.tsv"))
+    # كتاب is the plural of كاتب but far more often "book", the singular of كتب.
+    singulars = {_bare_raw(r["singular"]) for r in rows}
+    for row in rows:
+        singular, plural = row["singular"].strip(), _bare_raw(row["plural"])
+        if singular and plural and " " not in plural and plural not in singulars:
+            table.setdefault(plural, lemma_key(singular))
+    # إعلام (media) is spelled like أعلام (flags) once hamza is folded: a plural
+    # that is also a verbal noun is left to the regular rules.
+    masdars = {_bare_raw(r["masdar"]) for r in _rows("verbs.tsv") if r.get("masdar")}
+    for plural in [p for p in table if p in masdars or p in independent_words()]:
+        del table[plural]
     for row in _rows("verbs.tsv"):
         past, present = _norm(row["past"]), _norm(row["present"])
         if not past or " " in past:
             continue
-        key = VERB_MARK + past
+        # A past tense that is also a common noun (قتل killing, تعاون cooperation)
+        # shares the noun's key, so the noun and the verb's forms meet.
+        noun_too = zipf("ال" + past) >= zipf(past) - 1.0
+        key = past if noun_too else VERB_MARK + past
         for form in verb_forms(past, present, _norm(row.get("participle") or "")):
             table.setdefault(form, key)
     return table
@@ -135,6 +181,8 @@ def verb_forms(past: str, present: str, participle: str) -> Iterator[str]:
     """The third-person forms news text uses, and the participle used as an adverb.
 
     >>> forms = set(verb_forms("قال", "يقول", "قائل"))
+    >>> "قائل" in forms
+    False
     >>> {"قالت", "قالوا", "يقول", "تقول", "يقولون", "سيقول", "قائلا"} <= forms
     True
     """
@@ -154,10 +202,11 @@ def verb_forms(past: str, present: str, participle: str) -> Iterator[str]:
                 if weak:
                     yield prefix + stem[:-1] + suffix
     if participle:
-        for suffix in ("", "ا", "ه", "ين", "ون", "ات", "ان"):
-            yield participle + suffix
-        if participle.endswith("ي"):  # داعي / داع
-            yield participle[:-1] + "يا"
+        # Only the adverbial accusative (مؤكدا، قائلا): as nouns, participles are
+        # words of their own (المضيف, the host, is not أضاف).
+        yield participle + "ا"
+        if weak_end:  # داع -> داعيا, ملتق -> ملتقيا
+            yield participle + "يا"
 
 
 def _chains() -> list[tuple[str, float, bool]]:
@@ -209,16 +258,35 @@ def strip_proclitics(word: str) -> str:
     """
     if word in function_words():
         return word
+    names = places()[0]
+    if word in names:
+        return word  # المانيا: its alef-lam is no article
+    for chain, _, _ in CHAINS:
+        if word.startswith(chain) and word[len(chain) :] in names:
+            return word[len(chain) :]  # والمانيا, لروسيا, بالصين
     if word.startswith("ال") and len(word) >= 4:
         return word[2:]
     best, best_score = word, zipf(word) - MARGIN
     for chain, cost, has_article in CHAINS:
-        if not word.startswith(chain) or len(word) - len(chain) < 2 or chain == "ال":
+        if not word.startswith(chain) or chain == "ال":
             continue
         core = word[len(chain) :]
+        # A conjunction or preposition must leave a real word: ولي is not و + لي,
+        # but وشي is و + شي (Xi), far more common than the whole.
+        if len(core) < 2 or (
+            len(core) == 2 and not (zipf(core) >= 4.5 and zipf(word) < zipf(core) - 1.5)
+        ):
+            continue
         if has_article:
             # بالصين, والعلاقات, للتنمية: a clitic before the article is near certain
             score = family(core) - ARTICLE_CHAIN_COST
+            if chain.endswith("لل"):
+                # للجنة: ل + لجنة (committee) or ل + ال + جنة? The commoner word.
+                other = "ل" + core
+                other_score = max(zipf(other), zipf("ال" + other)) - ARTICLE_CHAIN_COST
+                if other_score > score and other_score > best_score:
+                    best, best_score = other, other_score
+                    continue
         else:
             score = max(zipf(core), zipf("ال" + core)) - cost
         if score > best_score and (has_article or zipf(core) or zipf("ال" + core)):
@@ -275,6 +343,14 @@ def regular_stem(word: str, final_ta: bool = False) -> str:
 
     ``final_ta``: the word was written with ة, so its last letter is no pronoun.
     """
+    key = _strip_suffix(word, final_ta)
+    if key != word:
+        # علاقاتها -> علاقات -> علاقة: a pronoun may sit on a plural ending.
+        key = _strip_suffix(key, key.endswith("ه") and not word.endswith("ه"))
+    return key
+
+
+def _strip_suffix(word: str, final_ta: bool) -> str:
     if len(word) <= MIN_STEM or word in independent_words():
         return word
     best, best_score = word, zipf(word) - MARGIN
@@ -283,6 +359,71 @@ def regular_stem(word: str, final_ta: bool = False) -> str:
         if evidence and evidence - cost > best_score:
             best, best_score = key, evidence - cost
     return best
+
+
+PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه")
+
+
+def _lookup(word: str, table: dict[str, str], final_ta: bool = False) -> str | None:
+    """A lexicon key for the word, itself or with an object or possessive pronoun
+    (اهدافها = اهداف + ها, اطلقتها = اطلقت + ها)."""
+    if word in table:
+        return table[word]
+    for pronoun in PRONOUNS:
+        if final_ta and pronoun == "ه":
+            continue  # written ة: قضية is no verb with a pronoun
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
+            head = word[: -len(pronoun)]
+            for candidate in (head, head[:-1] + "ء" if head.endswith("ئ") else None):
+                if candidate and candidate in table:
+                    return table[candidate]
+    return None
+
+
+def lemma_key(word: str) -> str:
+    """The key of a dictionary form (a singular, a past tense): ``stem`` without
+    the lexicon of irregular forms, so regular and irregular forms meet."""
+    token = normalize_arabic(word, keep_teh_marbuta=True).strip()
+    final_ta = token.endswith("ة")
+    if token.startswith("ال") and len(token) > 4:
+        token = token[2:]
+    return _regular_key(token.replace("ة", "ه"), final_ta)
+
+
+def _regular_key(core: str, final_ta: bool) -> str:
+    names, nisbas = places()
+    if core in names:
+        return names[core]
+    for ending in NISBA_ENDINGS:
+        if core.endswith(ending):
+            head = core[: len(core) - len(ending)] if ending else core
+            if head in nisbas:
+                return nisbas[head]
+            if head.endswith("ي") and head[:-1] in nisbas:
+                return nisbas[head[:-1]]
+    if core in independent_words():
+        return core
+    return _nisba_base(regular_stem(core, final_ta))
+
+
+def _nisba_base(word: str) -> str:
+    """A nisba adjective meets its noun: الاقتصادية -> اقتصاد, الحكومية -> حكومة;
+    but not where the adjective has a meaning of its own (دولي, رئيسي)."""
+    if word in independent_words():
+        return word
+    if word.endswith("يه") and zipf(word[:-1]) >= 2.0:
+        word = word[:-1]  # النووية -> نووي
+        if word in independent_words():
+            return word
+    for ending in ("يه", "ي"):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            base = word[: -len(ending)]
+            if base + "ي" in independent_words():
+                return word
+            feminine, masculine = family(base + "ه"), max(zipf(base), zipf("ال" + base))
+            if max(feminine, masculine) >= 3.0:
+                return base + "ه" if feminine > masculine else base
+    return word
 
 
 @lru_cache(maxsize=300_000)
@@ -296,26 +437,28 @@ def stem(token: str) -> str:
         return token
     final_ta = token.endswith("ة")
     token = token.replace("ة", "ه")
+    if token in function_words():
+        return token
     table = irregular()
-    if token in table:
-        return table[token]
+    found = _lookup(token, table, final_ta)
+    # تعاون, أمن: a verb's past that is also a noun is the noun when the noun
+    # reading (with the article) is common.
+    if found is not None and not (
+        found.startswith(VERB_MARK) and zipf("ال" + token) >= zipf(token) - 1.0
+    ):
+        return found
+    # A verb or broken plural behind a clitic: وأضاف, فقال, والدول, للدول. Unless the
+    # whole is a common word of its own (وزارة is not و + زار + ه).
+    own = zipf(token)
+    for chain, _, has_article in CHAINS:
+        if token.startswith(chain) and len(token) - len(chain) >= 3:
+            core = token[len(chain) :]
+            found = _lookup(core, table, final_ta)
+            if found is None or (has_article and found.startswith(VERB_MARK)):
+                continue  # no verb takes the article: التواصل is not تواصل
+            if has_article or own <= zipf(core) + MARGIN:
+                return found
     core = strip_proclitics(token)
-    if core in table:
-        return table[core]
-    if core in independent_words() or token in function_words():
+    if core != token and core.startswith(VERB_MARK):
         return core
-    names, nisbas = places()
-    if core in names:
-        return names[core]
-    for ending in NISBA_ENDINGS:
-        if core.endswith(ending):
-            head = core[: len(core) - len(ending)] if ending else core
-            if head in nisbas:
-                return nisbas[head]
-            # الصينيه: the nisba ي then an ending
-            if head.endswith("ي") and head[:-1] in nisbas:
-                return nisbas[head[:-1]]
-    # A nisba adjective: روسية is روسي, الدولية is دولي (and not دولة).
-    if core.endswith("يه") and len(core) > MIN_STEM + 1 and zipf(core[:-1]):
-        return core[:-1]
-    return regular_stem(core, final_ta)
+    return _regular_key(core, final_ta)

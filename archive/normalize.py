@@ -18,6 +18,9 @@ _FOLD = str.maketrans(
         "\u0625": "\u0627",
         "\u0622": "\u0627",
         "\u0671": "\u0627",
+        # Hamza on waw is written on yeh in Egyptian spelling (مسئول / مسؤول,
+        # شئون / شؤون); no two news words differ by it alone.
+        "\u0624": "\u0626",
         # Final alef maqsura and yeh are confused in Egyptian spelling (علي / على).
         "\u0649": "\u064a",
         # Persian yeh and keheh, common in pasted text.

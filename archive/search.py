@@ -161,9 +161,9 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     """Parse a reader's query; None when nothing searchable is left.
 
     >>> parse_query('الصين OR روسيا', aliases={}).tsquery()
-    "(('=الصين' | 'صين') | 'روسيا')"
+    "(('=الصين' | '@صين') | ('=روسيا' | '@روسيا'))"
     >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
-    "('=الحزام' <-> '=والطريق') & !'امريكا'"
+    "('=الحزام' <-> '=والطريق') & !('=امريكا' | '@ولايات_المتحده')"
     """
     text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
     items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)

@@ -66,7 +66,10 @@ def test_hostile_or_empty_queries_never_fail(make_article, query):
 def test_parse_query_never_passes_operators_through():
     parsed = parse_query("روسيا & !الصين (امريكا):* 'x", aliases={})
     # tsquery operators are only separators; only quoted lexemes reach PostgreSQL.
-    assert parsed.tsquery() == "'روسيا' & ('=الصين' | 'صين') & 'امريكا' & 'x'"
+    assert parsed.tsquery() == (
+        "('=روسيا' | '@روسيا') & ('=الصين' | '@صين')"
+        " & ('=امريكا' | '@ولايات_المتحده') & 'x'"
+    )
 
 
 def test_snippet_marks_matches_on_escaped_text():
