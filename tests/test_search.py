@@ -86,3 +86,56 @@ def test_snippet_is_a_window_around_the_first_match():
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert snippet.count("<mark>بكين</mark>") == 1
     assert len(snippet.split()) == 20 + 2
+
+
+@pytest.mark.django_db
+def test_search_finds_the_forms_a_reader_means(make_article):
+    make_article(title="لقاء", body="التقى شي وبوتين في بكين.")
+    make_article(title="تجارة", body="ارتفعت صادرات روسيا بالصين.")
+    make_article(title="موقف", body="قالت الخارجية الصينية إن الحوار مستمر.")
+    assert titles("بوتين") == ["لقاء"]
+    assert titles("الصين") == ["تجارة", "موقف"]
+    assert titles("يقول") == ["موقف"]  # قالت is a form of قال / يقول
+
+
+@pytest.mark.django_db
+def test_exact_form_ranks_above_a_stemmed_match(make_article):
+    make_article(title="أ", body="تحدث المسؤولون الصينيون عن التجارة")
+    make_article(title="ب", body="تحدث المسؤولون في الصين عن التجارة")
+    assert titles("الصين") == ["ب", "أ"]
+
+
+@pytest.mark.django_db
+def test_rarer_words_weigh_more(make_article):
+    make_article(title="قاعدة حميميم", body="تقرير عن روسيا")
+    make_article(title="روسيا", body="تقرير عن قاعدة حميميم")
+    # Same words, mirrored: the article with the rare word in its title wins.
+    assert titles("روسيا حميميم") == ["قاعدة حميميم", "روسيا"]
+
+
+@pytest.mark.django_db
+def test_recency_breaks_ties_and_sorts_switch_order(client, make_article):
+    import datetime
+
+    old = make_article(title="قمة بكين", body="نص", date=datetime.date(2018, 1, 1),
+                       date_precision="day")  # fmt: skip
+    new = make_article(title="قمة بكين", body="نص", date=datetime.date(2024, 1, 1),
+                       date_precision="day")  # fmt: skip
+    ids = lambda data: [r["id"] for r in data["results"]]  # noqa: E731
+    assert ids(client.get("/api/search/", {"q": "قمة"}).json()) == [new.pk, old.pk]
+    oldest = client.get("/api/search/", {"q": "قمة", "sort": "oldest"}).json()
+    assert ids(oldest) == [old.pk, new.pk]
+
+
+@pytest.mark.django_db
+def test_latin_name_finds_the_arabic_article(make_article):
+    make_article(title="بوتين يستقبل نظيره", body="في الكرملين")
+    make_article(title="زيارة إلى بكين", body="وصل الوفد")
+    assert titles("Putin") == ["بوتين يستقبل نظيره"]
+    assert titles("Beijing") == ["زيارة إلى بكين"]
+
+
+@pytest.mark.django_db
+def test_particles_are_not_required(make_article):
+    make_article(title="الحرب التجارية", body="التوتر الصيني الأمريكي يتصاعد")
+    assert titles("الحرب التجارية بين الصين وأمريكا") == ["الحرب التجارية"]

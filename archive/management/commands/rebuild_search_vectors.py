@@ -1,4 +1,4 @@
-"""Recompute every article's search vector, after the analyzer or its lexicons change."""
+"""Recompute every search vector, after the analyzer or its lexicons change."""
 
 import time
 
