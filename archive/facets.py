@@ -1,6 +1,7 @@
 """Facet counts over a result set: outlet, speaker, theme and year."""
 
 from django.db.models import Count, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from archive.models import Article, ArticlePerson, ArticleTheme
@@ -30,6 +31,9 @@ def facet_counts(
     """
     if ids is None:
         ids = results.order_by().values("pk")
+    else:
+        # One array parameter, not one parameter per id.
+        ids = RawSQL("SELECT unnest(%s::bigint[])", [ids])
     outlets = (
         Article.objects.filter(pk__in=ids)
         .exclude(outlet=None)

@@ -30,6 +30,7 @@ MAX_QUERY_CHARS = (
 )
 MAX_CLAUSES = 16
 EXACT_BONUS = 0.5
+SNIPPET_SCAN_CHARS = 6000  # about 1,000 words: where result snippets are looked for
 
 # "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
 _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
@@ -50,14 +51,15 @@ def _phrase_tsquery(tokens: list[str] | tuple[str, ...], exact: bool) -> str:
 
 
 def _without_redundant(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Drop a phrase that contains another one: whatever matches it matches that."""
+    """Drop a phrase that contains another one's words (by search key): whatever
+    matches it matches that. "الاتحاد الروسي" goes when "روسيا" is there."""
     unique = list(dict.fromkeys(phrases))
+    keys = {p: tuple(token_lexemes(t)[1] for t in p) for p in unique}
 
     def contains(longer, shorter) -> bool:
-        n = len(shorter)
-        return len(longer) > n and any(
-            longer[i : i + n] == shorter for i in range(len(longer) - n + 1)
-        )
+        a, b = keys[longer], keys[shorter]
+        n = len(b)
+        return len(a) > n and any(a[i : i + n] == b for i in range(len(a) - n + 1))
 
     return [p for p in unique if not any(contains(p, q) for q in unique)]
 
@@ -129,6 +131,10 @@ class ParsedQuery:
 def _phrase_hits(text: str, spans, phrases) -> list[bool]:
     """Which words of ``text`` belong to an occurrence of one of ``phrases``."""
     span_lexemes = [_word_lexemes(text[a:b]) for a, b in spans]
+    where: dict[str, list[int]] = {}
+    for i, lexemes in enumerate(span_lexemes):
+        for lexeme in lexemes:
+            where.setdefault(lexeme, []).append(i)
     hits = [False] * len(spans)
     for tokens, exact in phrases:
         wanted = [
@@ -136,8 +142,11 @@ def _phrase_hits(text: str, spans, phrases) -> list[bool]:
             for lexemes in (token_lexemes(t) for t in tokens)
         ]
         size = len(wanted)
-        for i in range(len(spans) - size + 1):
-            if all(wanted[k] & span_lexemes[i + k] for k in range(size)):
+        starts = sorted({i for lexeme in wanted[0] for i in where.get(lexeme, ())})
+        for i in starts:
+            if i + size <= len(spans) and all(
+                wanted[k] & span_lexemes[i + k] for k in range(1, size)
+            ):
                 hits[i : i + size] = [True] * size
     return hits
 
@@ -277,6 +286,9 @@ class Highlighter:
         """Escaped text with the query's words in <mark>; a window of ``words``
         around the densest run of matches, or the whole text when ``words`` is None.
         """
+        cut = words is not None and len(text) > SNIPPET_SCAN_CHARS
+        if cut:
+            text = text[:SNIPPET_SCAN_CHARS]  # a snippet comes from the opening
         spans = list(word_spans(text))
         hits = _phrase_hits(text, spans, self.phrases)
         start, end = 0, len(spans)
@@ -313,7 +325,7 @@ class Highlighter:
             snippet = (
                 ("… " if start > 0 else "")
                 + snippet
-                + (" …" if end < len(spans) else "")
+                + (" …" if end < len(spans) or cut else "")
             )
         return mark_safe(snippet)
 
