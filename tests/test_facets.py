@@ -13,12 +13,15 @@ def corpus(make_article):
     rt = Outlet.objects.get(name="روسيا اليوم")
     putin = Person.objects.get(name_latin="Vladimir Putin")
     energy = Theme.objects.create(name="الطاقة", name_latin="Energy")
-    a = make_article(title="روسيا والغاز", body="نص", outlet=sana,
-                     date=datetime.date(2018, 3, 5), date_precision="day")  # fmt: skip
-    b = make_article(title="روسيا والصين", body="نص", outlet=rt,
-                     date=datetime.date(2018, 3, 1), date_precision="month")  # fmt: skip
-    c = make_article(title="روسيا وأوروبا", body="نص", outlet=rt,
-                     date=datetime.date(2017, 1, 1), date_precision="year")  # fmt: skip
+
+    def dated(title, outlet, date, precision):
+        return make_article(
+            title=title, body="نص", outlet=outlet, date=date, date_precision=precision
+        )
+
+    a = dated("روسيا والغاز", sana, datetime.date(2018, 3, 5), "day")
+    b = dated("روسيا والصين", rt, datetime.date(2018, 3, 1), "month")
+    c = dated("روسيا وأوروبا", rt, datetime.date(2017, 1, 1), "year")
     make_article(title="روسيا اليوم", body="نص")  # no date, no outlet
     ArticlePerson.objects.create(article=a, person=putin, role="speaker")
     ArticlePerson.objects.create(article=b, person=putin, role="mentioned")

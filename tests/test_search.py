@@ -107,20 +107,23 @@ def test_exact_form_ranks_above_a_stemmed_match(make_article):
 
 @pytest.mark.django_db
 def test_rarer_words_weigh_more(make_article):
-    make_article(title="قاعدة حميميم", body="تقرير عن روسيا")
-    make_article(title="روسيا", body="تقرير عن قاعدة حميميم")
+    make_article(title="حميميم", body="روسيا")
+    make_article(title="روسيا", body="حميميم")
     # Same words, mirrored: the article with the rare word in its title wins.
-    assert titles("روسيا حميميم") == ["قاعدة حميميم", "روسيا"]
+    assert titles("روسيا حميميم") == ["حميميم", "روسيا"]
 
 
 @pytest.mark.django_db
 def test_recency_breaks_ties_and_sorts_switch_order(client, make_article):
     import datetime
 
-    old = make_article(title="قمة بكين", body="نص", date=datetime.date(2018, 1, 1),
-                       date_precision="day")  # fmt: skip
-    new = make_article(title="قمة بكين", body="نص", date=datetime.date(2024, 1, 1),
-                       date_precision="day")  # fmt: skip
+    day = "day"
+    old = make_article(
+        title="قمة بكين", date=datetime.date(2018, 1, 1), date_precision=day
+    )
+    new = make_article(
+        title="قمة بكين", date=datetime.date(2024, 1, 1), date_precision=day
+    )
     ids = lambda data: [r["id"] for r in data["results"]]  # noqa: E731
     assert ids(client.get("/api/search/", {"q": "قمة"}).json()) == [new.pk, old.pk]
     oldest = client.get("/api/search/", {"q": "قمة", "sort": "oldest"}).json()
