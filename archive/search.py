@@ -5,6 +5,7 @@ same analyzer as the indexed text (``archive.analysis``), and the tsquery litera
 assembled from quoted lexemes only.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -288,7 +289,9 @@ def rank_expression(parsed: ParsedQuery):
         exact
     )
     parts = parsed.rank_parts()
-    norm = sum(w for w, _, _ in parts) or 1.0
+    if len(parts) < 2:
+        return total  # one word alone: its rarity changes no order
+    norm = sum(w for w, _, _ in parts)
     for weight, any_form, _ in parts:
         total = total + Value(RARITY_SHARE * weight / norm) * _cover_density(any_form)
     return total
@@ -325,9 +328,11 @@ class Highlighter:
         hits = _phrase_hits(text, spans, self.phrases)
         start, end = 0, len(spans)
         if words is not None and len(spans) > words:
+            # The window holding the most matches (the earliest of equals).
+            counts = list(itertools.accumulate(hits, initial=0))
             best = max(
                 range(len(spans) - words + 1),
-                key=lambda i: (sum(hits[i : i + words]), -i),
+                key=lambda i: (counts[i + words] - counts[i], -i),
             )
             # Open the window a little before its first match, not on it.
             first = next((i for i in range(best, best + words) if hits[i]), best)
