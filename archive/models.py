@@ -66,6 +66,16 @@ class Person(models.Model):
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     aliases = alias_field("أسماء وتهجئات أخرى")
     role = models.CharField("الصفة", max_length=300, blank=True)
+    titles = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name="ألقاب تدل عليه",
+        help_text=(
+            "لقب في كل سطر يدل على الشخص حين يرد بلا اسم، مع سنتي البداية والنهاية "
+            "إن لزم: «الرئيس الأمريكي|2017|2020»."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -125,6 +135,7 @@ class Article(models.Model):
         "outlet",
         "people",
         "themes",
+        "quotes",
     )
 
     source_id = models.CharField(
@@ -259,6 +270,61 @@ class ArticlePerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
+
+
+class Quote(models.Model):
+    """A direct quotation in an article, attributed to the person who said it."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="quotes"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    text = models.TextField("نص الاقتباس")
+    position = models.PositiveIntegerField("الموضع في النص", default=0)
+
+    class Meta:
+        ordering = ["article", "position"]
+        verbose_name = "اقتباس"
+        verbose_name_plural = "الاقتباسات"
+
+    def __str__(self) -> str:
+        return f"{self.person or '؟'}: {self.text[:60]}"
+
+
+class SpeakerSuggestion(models.Model):
+    """Someone who speaks in an article but is not in the registry yet."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "بانتظار المراجعة"
+        ACCEPTED = "accepted", "مقبول"
+        REJECTED = "rejected", "مرفوض"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="speaker_suggestions"
+    )
+    name = models.CharField("الاسم كما ورد", max_length=200)
+    context = models.TextField("السياق", blank=True)
+    status = models.CharField(
+        "الحالة", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL,
+        verbose_name="الشخص في السجل",
+    )  # fmt: skip
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "name"], name="unique_suggestion_per_article"
+            )
+        ]
+        verbose_name = "متحدث مقترح"
+        verbose_name_plural = "متحدثون مقترحون"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ArticleTheme(models.Model):

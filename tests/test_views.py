@@ -14,7 +14,8 @@ def test_home_lists_the_seed_articles_newest_first(client, seeded):
     assert len(positions) == 5
     # Dated articles first (newest first); unknown dates after them.
     assert html.index("تعزيز الثقة الاستراتيجية") < html.index("شي وبوتين يؤكدان")
-    assert html.index("شي وبوتين يؤكدان") < html.index("بوتين في بكين")
+    assert html.index("شي وبوتين يؤكدان") < html.index("تعليق: مواصلة قيادة")
+    assert html.index("تعليق: مواصلة قيادة") < html.index("بوتين في بكين")
     assert '<time datetime="2025-12-03">3 ديسمبر 2025</time>' in html
 
 
@@ -83,7 +84,7 @@ def test_api_search_empty_query_lists_newest_first_unknown_last(client, seeded):
     assert [r["date"] for r in data["results"]] == [
         "2025-12-03",
         "2025-05-19",
-        None,
+        "2025-01",  # known only to the month: after the days of May, before none
         None,
         None,
     ]

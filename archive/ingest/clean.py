@@ -68,9 +68,9 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def is_navigation(line: str) -> bool:
-    """A menu bar: many short items split by | or • (and no sentence)."""
+    """A menu bar: three or more short items split by | or • (and no sentence)."""
     parts = [p for p in re.split(r"\s*[|•·]\s*|\s{3,}", line) if p.strip()]
-    return len(parts) >= 4 and all(words(p) <= 3 for p in parts)
+    return len(parts) >= 3 and all(words(p) <= 3 for p in parts)
 
 
 def is_copyright(line: str) -> bool:

@@ -49,19 +49,34 @@ _B = r"(?<![\w])"  # word start
 _E = r"(?![\w])"  # word end
 
 _ISO = re.compile(rf"{_B}(?P<y>\d{{4}})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_E}")
+_YEAR_END = r"(?:\s?م)?(?![\w])"  # "2018م": the م marks the Gregorian year
 _NUMERIC = re.compile(
-    rf"{_B}(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<mo>\d{{1,2}})\s*[-/.]\s*(?P<y>\d{{4}}){_E}"
+    rf"{_B}(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<mo>\d{{1,2}})\s*[-/.]\s*(?P<y>\d{{4}}){_YEAR_END}"
 )
 _DAY_MONTH_YEAR = re.compile(
     rf"{_B}(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{_MONTH}\s*[,،]?\s*"
-    rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}}){_E}"
+    rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}}){_YEAR_END}"
 )
-_MONTH_YEAR = re.compile(rf"{_B}{_MONTH}\s*[,،]?\s*(?P<y>\d{{4}}){_E}")
+_MONTH_YEAR = re.compile(rf"{_B}{_MONTH}\s*[,،]?\s*(?P<y>\d{{4}}){_YEAR_END}")
 _LATIN_MDY = re.compile(
     rf"{_B}{_MONTH}\.?\s+(?P<d>\d{{1,2}})\s*,?\s+(?P<y>\d{{4}}){_E}"
 )
 
 _YEARS = range(1900, 2101)
+
+# Hijri months (normalized): a Hijri date beside a Gregorian one is dropped; a page
+# that gives only the Hijri date is converted (Umm al-Qura calendar, hijridate).
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6,
+    "جمادي الثاني": 6, "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}  # fmt: skip
+_HIJRI_ALT = "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True))
+_HIJRI = re.compile(
+    rf"{_B}(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI_ALT})\s+(?P<y>1[34]\d\d)"
+    rf"(?:\s*(?:هـ|ه|للهجره|هجريه|هجري))?(?![\w])"
+)
 
 
 def _month(match: re.Match) -> int | None:
@@ -123,6 +138,30 @@ def find_dates(text: str) -> list[tuple[PartialDate, tuple[int, int]]]:
     return found
 
 
+def month_number(name: str) -> int | None:
+    """The month a (normalized) Gregorian month name stands for."""
+    return _MONTHS.get(name)
+
+
+def find_hijri_dates(text: str) -> list[tuple[PartialDate, tuple[int, int]]]:
+    """Hijri dates in ``text``, converted to Gregorian, with their spans.
+
+    >>> [d.iso() for d, _ in find_hijri_dates("الجمعة 4 جمادى الآخرة 1438 هـ")]
+    ['2017-03-03']
+    """
+    from hijridate import Hijri  # the Umm al-Qura calendar, 1343-1500 AH
+
+    found = []
+    for match in _HIJRI.finditer(normalize_arabic(text)):
+        day, year = int(match.group("d")), int(match.group("y"))
+        try:
+            g = Hijri(year, _HIJRI_MONTHS[match.group("m")], day).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        found.append((PartialDate(g.year, g.month, g.day), match.span()))
+    return found
+
+
 def parse_date(text: str) -> PartialDate | None:
     """The first date written in ``text``.
 
@@ -143,7 +182,7 @@ _DATE_LINE_WORDS = set(
         "نشر في بتاريخ تاريخ النشر منشور الموافق م هـ ص مساء مساءا صباحا ظهرا "
         "الساعه بتوقيت غرينتش جرينتش gmt utc am pm "
         "السبت الاحد الأحد الاثنين الإثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعه "
-        "يوم اخر تحديث"
+        "يوم اخر تحديث ksa kst cet bst مكه المكرمه بتوقيت ابوظبي شهر رقم العدد"
     ).split()
 )
 _NON_WORD = re.compile(r"[\W\d_]+")
@@ -151,21 +190,30 @@ _NON_WORD = re.compile(r"[\W\d_]+")
 
 def date_line(text: str) -> PartialDate | None:
     """The date of a line that is only a date (with weekday, time, 'نشر في'...).
+    A Hijri date beside the Gregorian one is dropped; alone, it is converted.
 
     >>> date_line("- 3 ديسمبر 2025").iso()
     '2025-12-03'
+    >>> date_line("الاثنين 6 رمضان 1439 هـ الموافق 21 مايو 2018").iso()
+    '2018-05-21'
     >>> date_line("التقى الرئيسان في 3 ديسمبر 2025 في بكين") is None
     True
     """
-    dates = find_dates(text)
-    if not dates:
-        return None
+    hijri = find_hijri_dates(text)
     norm = normalize_arabic(text)
+    # Hijri spans first, so their numbers are not read as Gregorian dates.
     rest = norm
-    for _, (a, b) in sorted((d for d in dates), key=lambda d: -d[1][0]):
+    for _, (a, b) in sorted(hijri, key=lambda d: -d[1][0]):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    dates = find_dates(rest)
+    if not dates and not hijri:
+        return None
+    for _, (a, b) in sorted(dates, key=lambda d: -d[1][0]):
         rest = rest[:a] + " " + rest[b:]
     words = [w for w in _NON_WORD.split(rest) if w and w not in _DATE_LINE_WORDS]
-    return dates[0][0] if len(words) <= 1 else None
+    if len(words) > 1:
+        return None
+    return dates[0][0] if dates else hijri[0][0]
 
 
 _UPDATED = re.compile(

@@ -9,7 +9,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, connection, transaction
@@ -17,7 +17,18 @@ from django.db import IntegrityError, connection, transaction
 from archive.dates import DatePrecision, PartialDate
 from archive.ingest.extract import OutletEntry, find_outlet, name_key
 from archive.ingest.parse import split_sections
-from archive.models import Article, Outlet
+from archive.ingest.people import FoundQuote, PersonEntry, build_entry, find_people
+from archive.ingest.themes import ThemeEntry, build_theme, find_themes
+from archive.models import (
+    Article,
+    ArticlePerson,
+    ArticleTheme,
+    Outlet,
+    Person,
+    Quote,
+    SpeakerSuggestion,
+    Theme,
+)
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a raw page is a few KB; this is not one
@@ -52,6 +63,11 @@ class Extracted:
     outlet_is_new: bool = False
     url: str = ""
     source_file: str = ""
+    speakers: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[tuple[str, float]] = field(default_factory=list)
 
 
 def decode(data: bytes) -> str:
@@ -74,26 +90,61 @@ def decode(data: bytes) -> str:
     return text
 
 
-def registry() -> list[OutletEntry]:
-    return [
-        OutletEntry(
-            o.name,
-            frozenset(
-                k for k in map(name_key, [o.name, o.name_latin, *o.aliases]) if k
-            ),
-            o.is_wire,
-        )
-        for o in Outlet.objects.all()
+@dataclass
+class Registry:
+    """Outlets, people and themes as the extractors need them, read once a run."""
+
+    outlets: list[OutletEntry]
+    people: list[PersonEntry]
+    themes: list[ThemeEntry]
+
+    @classmethod
+    def load(cls) -> "Registry":
+        outlets = [
+            OutletEntry(
+                o.name,
+                frozenset(
+                    k for k in map(name_key, [o.name, o.name_latin, *o.aliases]) if k
+                ),
+                o.is_wire,
+            )
+            for o in Outlet.objects.all()
+        ]
+        people = [
+            build_entry(p.name, p.aliases, p.name_latin, p.titles)
+            for p in Person.objects.all()
+        ]
+        themes = [build_theme(t.slug, t.keywords) for t in Theme.objects.all()]
+        return cls(outlets, people, themes)
+
+
+def enrich(extracted: "Extracted", registry: Registry) -> "Extracted":
+    """People, quotes and themes: the same for raw pages and corpus records."""
+    paragraphs = extracted.body.split("\n\n")
+    year = extracted.date.year if extracted.date else None
+    people = find_people([extracted.title, *paragraphs], registry.people, year)
+    extracted.speakers = people.speakers
+    extracted.mentioned = people.mentioned
+    # Quote positions count from the body, not from the title before it.
+    shift = len(extracted.title) + 2
+    extracted.quotes = [
+        FoundQuote(q.speaker, q.text, max(0, q.position - shift)) for q in people.quotes
     ]
+    extracted.suggestions = people.suggestions
+    extracted.themes = find_themes(extracted.title, extracted.body, registry.themes)
+    return extracted
 
 
-def extract_page(text: str, source_id: str, source_file: str, outlets) -> Extracted:
+def extract_page(
+    text: str, source_id: str, source_file: str, registry: Registry
+) -> Extracted:
+    outlets = registry.outlets
     known = {key for entry in outlets for key in entry.keys}
     raw = split_sections(text, known)
     if not raw.title or not raw.paragraphs:
         raise ImportFailure("no article found: a title and body text are needed")
     outlet_name, is_new = find_outlet(raw.outlet_candidates, outlets)
-    return Extracted(
+    extracted = Extracted(
         source_id=source_id,
         raw_text=text,
         title=raw.title,
@@ -104,9 +155,10 @@ def extract_page(text: str, source_id: str, source_file: str, outlets) -> Extrac
         outlet_is_new=is_new,
         source_file=source_file,
     )
+    return enrich(extracted, registry)
 
 
-def extract_record(line: str, source_file: str) -> Extracted:
+def extract_record(line: str, source_file: str, registry: Registry) -> Extracted:
     """One line of a corpus JSONL file (the format of ../shared/corpus)."""
     try:
         record = json.loads(line)
@@ -128,7 +180,7 @@ def extract_record(line: str, source_file: str) -> Extracted:
             date = PartialDate(year, month, day)
         except ValueError:
             raise ImportFailure(f"date {record['date']!r} is not YYYY-MM-DD") from None
-    return Extracted(
+    extracted = Extracted(
         source_id=str(record["id"])[:255],
         raw_text=line,
         title=title,
@@ -140,6 +192,7 @@ def extract_record(line: str, source_file: str) -> Extracted:
         url=(record["url"] or "")[:1000],
         source_file=source_file,
     )
+    return enrich(extracted, registry)
 
 
 class OutletResolver:
@@ -234,7 +287,60 @@ def _save(
     article.source_file = extracted.source_file
     article.content_hash = content_hash
     article.save()
+    save_relations(article, extracted, locked)
     return status, article
+
+
+def save_relations(article: Article, extracted: Extracted, locked: set[str]) -> None:
+    """People, quotes, themes and speaker suggestions, unless an editor set them."""
+    people = {p.name: p for p in Person.objects.filter(
+        name__in=[*extracted.speakers, *extracted.mentioned,
+                  *(q.speaker for q in extracted.quotes if q.speaker)]
+    )}  # fmt: skip
+    if "people" not in locked:
+        ArticlePerson.objects.filter(article=article).delete()
+        ArticlePerson.objects.bulk_create(
+            [
+                ArticlePerson(article=article, person=people[name], role=role)
+                for names, role in (
+                    (extracted.speakers, ArticlePerson.Role.SPEAKER),
+                    (extracted.mentioned, ArticlePerson.Role.MENTIONED),
+                )
+                for name in names
+                if name in people
+            ]
+        )
+    if "quotes" not in locked:
+        Quote.objects.filter(article=article).delete()
+        Quote.objects.bulk_create(
+            [
+                Quote(
+                    article=article,
+                    person=people.get(q.speaker),
+                    text=q.text,
+                    position=q.position,
+                )
+                for q in extracted.quotes
+            ]
+        )
+    if "themes" not in locked:
+        themes = {t.slug: t for t in Theme.objects.all()}
+        ArticleTheme.objects.filter(article=article).delete()
+        ArticleTheme.objects.bulk_create(
+            [
+                ArticleTheme(article=article, theme=themes[slug], score=score)
+                for slug, score in extracted.themes
+                if slug in themes
+            ]
+        )
+    # Suggestions an editor accepted or rejected stay as they are.
+    SpeakerSuggestion.objects.bulk_create(
+        [
+            SpeakerSuggestion(article=article, name=name[:200], context=context)
+            for name, context in extracted.suggestions
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def iter_sources(paths: list[Path]) -> Iterator[Path]:
@@ -254,7 +360,7 @@ class Importer:
     """One import run: the outlet registry is read once, not per article."""
 
     def __init__(self) -> None:
-        self.registry = registry()
+        self.registry = Registry.load()
         self.outlets = OutletResolver()
         with connection.cursor() as cursor:
             # Each article still commits atomically; a crash can only lose the last
@@ -305,7 +411,7 @@ class Importer:
             source = f"{path}:{number}"
             try:
                 line = data.decode("utf-8-sig").rstrip("\r\n")
-                parsed.append((source, extract_record(line, path.name)))
+                parsed.append((source, extract_record(line, path.name, self.registry)))
             except UnicodeDecodeError:
                 parsed.append((source, ImportFailure("line is not UTF-8")))
             except ImportFailure as exc:

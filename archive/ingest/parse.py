@@ -101,15 +101,53 @@ def _strip_keyword_prefix(paragraphs: list[str], title: str) -> list[str]:
     return out
 
 
+# A sentence ends a paragraph; a title may end in a quotation mark, not in a full stop.
+_PROSE_END = re.compile(r"[.!?؟:…][\"”»)]*$")
+
+
+def _is_prose(line: str) -> bool:
+    """A body paragraph rather than a heading: a sentence that ends, or a long one."""
+    n = clean.words(line)
+    return (n >= 8 and bool(_PROSE_END.search(line))) or n >= 25
+
+
+def _site_name(line: str, known: set[str]) -> str | None:
+    """A header line naming a known outlet ("سكاي نيوز عربية", "Jawhara FM | جوهرة
+    أف أم", "الجزيرة نت")."""
+    if clean.words(line) > 8:
+        return None
+    if _key(line) in known:
+        return line.strip()
+    for part in re.split(r"\s+[|｜•·]\s+", line):
+        if _key(part) in known:
+            return part.strip()
+    return None
+
+
+def _split_title_bar(line: str, known: set[str]) -> tuple[str, str | None]:
+    """ "Title | Site" or "Title - Site" (a known site) -> (title, site)."""
+    bar = _TITLE_BAR.match(line)
+    if bar and clean.words(bar.group("site")) <= 5:
+        return bar.group("title").strip(), bar.group("site").strip()
+    head, sep, tail = line.rpartition(" - ")
+    if sep and _key(tail) in known and clean.words(head) >= 2:
+        return head.strip(), tail.strip()
+    return line, None
+
+
 def split_sections(
     text: str, known_outlets: set[str] | frozenset = frozenset()
 ) -> RawArticle:
     """Read a raw page. ``known_outlets`` holds normalized outlet names and aliases.
 
-    >>> page = "عنوان الخبر\\nبكين-سانا\\nقال الرئيس إن العلاقات جيدة.\\nتعليقات"
+    The body starts at the first line of prose; the title is the first heading
+    above it of four words or more that is not in a list of other articles' titles
+    ("الأكثر قراءة"), so section labels, site names and taglines are passed over.
+
+    >>> page = "عنوان الخبر\\nبكين-سانا\\nقال الرئيس إن العلاقات بين البلدين جيدة جدا.\\nتعليقات"
     >>> a = split_sections(page)
     >>> a.title, a.dateline, a.paragraphs
-    ('عنوان الخبر', 'بكين-سانا', ['قال الرئيس إن العلاقات جيدة.'])
+    ('عنوان الخبر', 'بكين-سانا', ['قال الرئيس إن العلاقات بين البلدين جيدة جدا.'])
     >>> a.outlet_candidates
     [('dateline', 'سانا')]
     """
@@ -118,63 +156,66 @@ def split_sections(
     lines = [line for line in lines if line]
     known = set(known_outlets)
 
-    title = ""
+    body_start = next((i for i, line in enumerate(lines) if _is_prose(line)), None)
     date: PartialDate | None = None
     dateline = ""
     candidates: list[tuple[str, str]] = []
-    body_start = len(lines)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if not title and clean.is_masthead_staff(following) and clean.words(line) <= 6:
-            candidates.append(("masthead", line))
-            i += 2
+    headings: list[tuple[int, str, bool]] = []  # (index, text, inside a related list)
+    in_related = False
+    skip_next = False
+    header_end = body_start if body_start is not None else len(lines)
+    for i, line in enumerate(lines[:header_end]):
+        if skip_next:
+            skip_next = False
             continue
-        if (
-            clean.is_debris(line)
-            or clean.is_section_marker(line)
-            or _is_relative_time(line)
-        ):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if clean.is_masthead_staff(following) and clean.words(line) <= 6:
+            candidates.append(("masthead", line))
+            skip_next = True
+            continue
+        if clean.is_section_marker(line):
+            in_related = True
+            continue
+        if clean.is_debris(line) or _is_relative_time(line) or is_update_line(line):
             if clean.is_copyright(line):
                 candidates.append(("copyright", line))
-            i += 1
             continue
         found = date_line(line)
         if found:
-            if date is None and not is_update_line(line):
-                date = found
-            i += 1
+            date = date or found
             continue
-        if is_update_line(line):
-            i += 1
-            continue
-        site = _byline_site(line, known)
+        site = _site_name(line, known)
         if site:
-            candidates.append(("byline", site))
-            i += 1
+            candidates.append(("site", site))
             continue
-        if not title:
-            bar = _TITLE_BAR.match(line)
-            if bar and clean.words(bar.group("site")) <= 5:
-                title = bar.group("title").strip()
-                candidates.append(("site", bar.group("site").strip()))
-            else:
-                title = line
-            i += 1
-            continue
-        if _key(line) == _key(title):  # the title repeated under itself
-            i += 1
+        byline = _byline_site(line, known)
+        if byline:
+            candidates.append(("byline", byline))
             continue
         place_agency = _dateline(line)
-        if place_agency and not dateline:
-            dateline = line
-            candidates.append(("dateline", place_agency[1]))
-            i += 1
+        if place_agency and any(clean.words(h) >= 2 for _, h, _ in headings):
+            if not dateline:
+                dateline = line
+                candidates.append(("dateline", place_agency[1]))
             continue
-        body_start = i
-        break
+        if in_related and clean.words(line) < 4:
+            in_related = False  # a section label ends the list
+        headings.append((i, line, in_related))
 
+    if body_start is None:
+        # No line of prose (a short page): the first heading is the title and the
+        # lines after it are the body.
+        first = next(((h, i) for i, h, related in headings if not related), None)
+        title, title_index = (
+            first if first else ((lines[0], 0) if lines else ("", None))
+        )
+    else:
+        title, title_index = _choose_title(headings, lines)
+    title, site = _split_title_bar(title, known)
+    if site:
+        candidates.append(("site", site))
+    if body_start is None:
+        body_start = title_index + 1 if title_index is not None else len(lines)
     paragraphs = _clean_body(lines[body_start:], title, candidates)
     if date is None:
         # A date line under the article (e.g. "نشر في 3 ديسمبر 2025") also dates it.
@@ -183,9 +224,57 @@ def split_sections(
             if found and not is_update_line(line):
                 date = found
                 break
+    if date is None:
+        date = _date_from_current_month(paragraphs)
     order = ["masthead", "site", "byline", "copyright", "dateline"]
     candidates.sort(key=lambda c: order.index(c[0]))
     return RawArticle(title, paragraphs, date, dateline, candidates)
+
+
+def _choose_title(headings, lines) -> tuple[str, int | None]:
+    for min_words in (4, 3, 2, 1):
+        for index, text, related in headings:
+            if not related and clean.words(text) >= min_words:
+                return text, index
+    if headings:
+        index, text, _ = headings[-1]
+        return text, index
+    return (lines[0], 0) if lines else ("", None)
+
+
+_CURRENT_MONTH = re.compile(r"(?:\d{1,2}\s+)?(?P<m>\S+(?:\s\S+)?)\s+(?:الجاري|الحالي)")
+_YEAR = re.compile(r"(?<![\d])(19[5-9]\d|20\d\d)(?![\d])")
+_FUTURE = re.compile(
+    normalize_arabic(r"(بحلول|حتى|قبل|المقبل|القادم|خطة|رؤية)\s*(عام\s*)?$")
+)
+
+
+def _date_from_current_month(paragraphs: list[str]) -> PartialDate | None:
+    """ "21 يناير الجاري" in the text: the article was written that month. Its year
+    only when the article states it: the latest year it names, not in a phrase
+    about the future ("بحلول عام 2030"). Otherwise: unknown."""
+    from archive.ingest.dates import month_number
+
+    text = normalize_arabic(" ".join(paragraphs))
+    month = None
+    for match in _CURRENT_MONTH.finditer(text):
+        words = match.group("m").split()
+        for candidate in (" ".join(words), words[-1]):
+            month = month_number(candidate)
+            if month:
+                break
+        if month:
+            break
+    if not month:
+        return None
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _FUTURE.search(text[max(0, m.start() - 20) : m.start()])
+    ]
+    if not years:
+        return None
+    return PartialDate(max(years), month)
 
 
 def _clean_body(lines: list[str], title: str, candidates: list) -> list[str]:

@@ -1,0 +1,318 @@
+"""Who speaks in an article, who is only mentioned, and what they said.
+
+Pure functions over the article's paragraphs and the registry of people. A person
+speaks when a verb of saying (قال، أكد، أشار، أوضح، شدد، أعرب، لفت ...) has them as
+subject, when speech is attributed to them (وفقا لـ، بحسب، نقلا عن), or when a direct
+quotation is theirs; anyone else the article names is mentioned. Titles stand for a
+person when no name follows ("وأكد الرئيس الصيني"), for the years they held them.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from archive.analysis import stem, tokenize
+from archive.morphology import function_words, zipf
+from archive.normalize import word_spans
+
+Keys = tuple[str, ...]
+
+SAYING_VERBS = (
+    "قال يقول اكد يؤكد اشار يشير اوضح يوضح اضاف يضيف شدد يشدد اعرب يعرب لفت يلفت "
+    "صرح يصرح اعتبر يعتبر راي يري ذكر يذكر اعلن يعلن دعا يدعو طالب يطالب حذر يحذر "
+    "نفي ينفي كشف يكشف تابع يتابع افاد يفيد ابلغ يبلغ كتب غرد علق يعلق اجاب يجيب "
+    "وصف يصف ابدي يبدي تعهد يتعهد جدد يجدد اعترف يعترف رد يرد نقل ختم"
+)
+ATTRIBUTION = ("وفقا", "حسب", "بحسب", "حسبما", "نقلا", "لسان", "تصريح", "تصريحات")
+# Words that stand between a verb of saying and a name: titles and their qualifiers.
+TITLE_WORDS = set(
+    "رئيس رئيسه الرئيس وزير وزيره الوزير المتحدث المتحدثه الناطق الناطقه باسم سفير "
+    "السفير مندوب المندوب نائب مدير المدير الامين العام مساعد مستشار قائد زعيم "
+    "الخارجيه الدفاع الحكومه الوزراء الكرملين الرئاسه مجلس الامن الدوله وزاره "
+    "الرسمي الرسميه الاول السابق الجديد الاعلي للشؤون الخارجيه الدائم لدي الامم "
+    "المتحده الشعب الحزب الشيوعي اللجنه المركزيه العسكريه رئيس_الوزراء عضو البرلمان "
+    "السيناتور الجنرال الادميرال الرئيسي التنفيذي شركه نظيره الصحفي الخبير المحلل "
+    "الاستاذ الدكتور المعارض الزعيم الملك الامير ولي العهد السيد السيده".split()
+)
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    names: tuple[Keys, ...]  # the key sequences of the name and every alias
+    titles: tuple[tuple[Keys, int | None, int | None], ...] = ()
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    key: str
+    norm: str
+
+
+@dataclass
+class FoundQuote:
+    speaker: str | None
+    text: str
+    position: int
+
+
+@dataclass
+class People:
+    speakers: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)
+    suggestions: list[tuple[str, str]] = field(default_factory=list)  # (name, context)
+
+
+def keys_of(text: str) -> Keys:
+    return tuple(stem(t) for t in tokenize(text, keep_teh_marbuta=True))
+
+
+_SAYING = None
+
+
+def saying_keys() -> frozenset[str]:
+    global _SAYING
+    if _SAYING is None:
+        _SAYING = frozenset(stem(w) for w in SAYING_VERBS.split()) | frozenset(
+            keys_of("قائلا مضيفا مؤكدا مشيرا موضحا معربا مشددا لافتا معتبرا داعيا")
+        )
+    return _SAYING
+
+
+def build_entry(name: str, aliases: list[str], latin: str, titles: list[str]):
+    """A registry row as the extractor needs it.
+
+    Single-word aliases that are also common function words are dropped: لولا
+    (Lula) is mostly "if not"."""
+    names = []
+    for alias in [name, latin, *aliases]:
+        keys = keys_of(alias)
+        if not keys or (len(keys) == 1 and _too_common(alias)):
+            continue
+        names.append(keys)
+    parsed_titles = []
+    for title in titles:
+        text, _, rest = title.partition("|")
+        years = [int(y) if y.strip().isdigit() else None for y in rest.split("|")]
+        years += [None, None]
+        parsed_titles.append((keys_of(text), years[0], years[1]))
+    return PersonEntry(name, tuple(dict.fromkeys(names)), tuple(parsed_titles))
+
+
+def _too_common(word: str) -> bool:
+    (token, *_) = tokenize(word) or [""]
+    return token in function_words() or (not token.isascii() and zipf(token) >= 5.5)
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens = []
+    for a, b in word_spans(text):
+        for t in tokenize(text[a:b], keep_teh_marbuta=True):
+            tokens.append(Token(a, b, stem(t), t.replace("ة", "ه")))
+    return tokens
+
+
+_SENTENCE_END = re.compile(r"[.!?؟]\s+|\n")
+_QUOTE = re.compile(r"“([^”]{3,})”|«([^»]{3,})»|\"([^\"]{3,})\"|”([^”]{3,})”")
+
+
+def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        # A full stop inside a quotation does not end the sentence.
+        before = paragraph[start : match.start()]
+        if before.count("“") > before.count("”") or before.count("«") > before.count(
+            "»"
+        ):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def find_people(
+    paragraphs: list[str], registry: list[PersonEntry], year: int | None = None
+) -> People:
+    """Speakers, people mentioned, quotes and unknown speakers of an article.
+
+    >>> reg = [build_entry("فلاديمير بوتين", ["بوتين"], "Vladimir Putin", [])]
+    >>> found = find_people(["وقال بوتين: «العلاقات مع الصين في أفضل حالاتها»."], reg)
+    >>> found.speakers, found.quotes[0].text
+    (['فلاديمير بوتين'], 'العلاقات مع الصين في أفضل حالاتها')
+    """
+    by_first: dict[str, list[tuple[Keys, str]]] = {}
+    for entry in registry:
+        for keys in entry.names:
+            by_first.setdefault(keys[0], []).append((keys, entry.name))
+        for keys, since, until in entry.titles:
+            if year is not None and (
+                (since and year < since) or (until and year > until)
+            ):
+                continue
+            by_first.setdefault(keys[0], []).append((keys, "title:" + entry.name))
+    titles_holders: dict[Keys, set[str]] = {}
+    for entry in registry:
+        for keys, since, until in entry.titles:
+            if year is None or not (
+                (since and year < since) or (until and year > until)
+            ):
+                titles_holders.setdefault(keys, set()).add(entry.name)
+
+    result = People()
+    speakers: dict[str, None] = {}
+    mentioned: dict[str, None] = {}
+    last_speaker: str | None = None
+    offset = 0
+    saying = saying_keys()
+    for paragraph in paragraphs:
+        for s_start, s_end in _sentences(paragraph):
+            sentence = paragraph[s_start:s_end]
+            tokens = _tokens(sentence)
+            mentions = _mentions(tokens, by_first, titles_holders)
+            sentence_speakers = []
+            for start, end, name in mentions:
+                if _speaks(tokens, start, end, mentions, saying):
+                    speakers.setdefault(name)
+                    sentence_speakers.append((start, name))
+                else:
+                    mentioned.setdefault(name)
+            opening_verb = any(t.key in saying for t in tokens[:2])
+            anaphoric = opening_verb and not any(s < 9 for s, _ in sentence_speakers)
+            if sentence_speakers:
+                last_speaker = sentence_speakers[-1][1]
+            elif anaphoric and last_speaker:
+                speakers.setdefault(last_speaker)
+            for match in _QUOTE.finditer(sentence):
+                text = next(g for g in match.groups() if g is not None).strip()
+                if len(text.split()) < 3:
+                    continue  # a scare-quoted term, not a quotation
+                speaker = _quote_speaker(
+                    tokens, match.start(), sentence_speakers, anaphoric, last_speaker
+                )
+                if speaker:
+                    result.quotes.append(
+                        FoundQuote(speaker, text, offset + s_start + match.start())
+                    )
+            if not mentions:
+                suggestion = _unknown_speaker(tokens, sentence, saying)
+                if suggestion:
+                    result.suggestions.append((suggestion, sentence.strip()[:300]))
+        offset += len(paragraph) + 2
+    result.speakers = list(speakers)
+    result.mentioned = [n for n in mentioned if n not in speakers]
+    return result
+
+
+def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
+    """(start, end, person) of every name or title, longest first, no overlaps."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        best = None
+        for keys, who in by_first.get(tokens[i].key, ()):
+            n = len(keys)
+            if tuple(t.key for t in tokens[i : i + n]) == keys and (
+                best is None or n > best[1] - best[0]
+            ):
+                best = (i, i + n, who)
+        if best is None:
+            i += 1
+            continue
+        start, end, who = best
+        if who.startswith("title:"):
+            holders = titles_holders.get(tuple(t.key for t in tokens[start:end]), set())
+            # A title names its holder only when no name follows it and the title
+            # had a single holder that year.
+            following = _name_at(tokens, end, by_first)
+            if following is not None:
+                found.append((start, following[1], following[2]))
+                i = following[1]
+                continue
+            if len(holders) != 1:
+                i = end
+                continue
+            who = next(iter(holders))
+        found.append((start, end, who))
+        i = end
+    return found
+
+
+def _name_at(tokens, i, by_first):
+    for skip in (0, 1):  # allow one word between: "الرئيس الروسي فلاديمير بوتين"
+        j = i + skip
+        if j >= len(tokens):
+            return None
+        for keys, who in by_first.get(tokens[j].key, ()):
+            if (
+                not who.startswith("title:")
+                and tuple(t.key for t in tokens[j : j + len(keys)]) == keys
+            ):
+                return (j, j + len(keys), who)
+    return None
+
+
+def _speaks(tokens, start, end, mentions, saying) -> bool:
+    others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
+    # A verb of saying shortly before, with no other person in between.
+    for j in range(max(0, start - 8), start):
+        if tokens[j].key in saying and not any(j < s < start for s, _ in others):
+            return True
+    # "بوتين قال", "لافروف في تصريح"
+    for j in range(end, min(len(tokens), end + 3)):
+        if tokens[j].key in saying or tokens[j].norm in ATTRIBUTION:
+            return True
+    # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
+    for j in range(max(0, start - 3), start):
+        if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
+            return True
+    return False
+
+
+def _quote_speaker(tokens, quote_start, sentence_speakers, anaphoric, last_speaker):
+    before = [name for s, name in sentence_speakers if tokens[s].start < quote_start]
+    if before:
+        return before[-1]
+    if sentence_speakers:
+        return sentence_speakers[0][1]  # «...»، قال بوتين
+    return last_speaker if anaphoric else None
+
+
+def _unknown_speaker(tokens, sentence, saying) -> str | None:
+    """A name after a verb of saying and a title, when the registry knows nobody
+    there: "وقال المتحدث باسم الخارجية الصينية لو كانغ" -> "لو كانغ"."""
+    for i, token in enumerate(tokens[:4]):
+        if token.key not in saying:
+            continue
+        j = i + 1
+        saw_title = False
+        while (
+            j < len(tokens)
+            and j < i + 9
+            and (
+                tokens[j].norm in TITLE_WORDS
+                or tokens[j].key.startswith("@")
+                or tokens[j].norm in function_words()
+            )
+        ):
+            saw_title = saw_title or tokens[j].norm in TITLE_WORDS
+            j += 1
+        name = []
+        while j < len(tokens) and len(name) < 3:
+            t = tokens[j]
+            if (
+                t.norm in function_words()
+                or t.key in saying
+                or t.key.startswith(("@", "~"))
+                or zipf(t.norm) >= 4.0
+                or t.norm.isdigit()
+            ):
+                break
+            name.append(sentence[t.start : t.end])
+            j += 1
+        if saw_title and len(name) >= 2:
+            return " ".join(name)
+    return None

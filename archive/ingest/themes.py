@@ -1,0 +1,68 @@
+"""Themes from keyword lists, matched through the search analyzer.
+
+Each theme has weighted keywords (editable in the admin, one per line, an optional
+``|weight`` after the word: "منظمة شنغهاي للتعاون|1", "اقتصاد|0.5"). A keyword matches
+any form the search would match (العقوبات، بالعقوبات، عقوبات). A theme's score adds up
+its keywords' weights, title hits counting three times, each keyword at most three
+times; themes above the threshold are assigned, strongest first.
+"""
+
+from dataclasses import dataclass
+
+from archive.ingest.people import keys_of
+
+TITLE_FACTOR = 3.0
+MAX_HITS = 3
+THRESHOLD = 2.0
+MAX_THEMES = 3
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    slug: str
+    keywords: tuple[tuple[tuple[str, ...], float], ...]
+
+
+def build_theme(slug: str, keywords: list[str]) -> ThemeEntry:
+    parsed = []
+    for line in keywords:
+        word, _, weight = line.partition("|")
+        try:
+            value = float(weight) if weight.strip() else 1.0
+        except ValueError:
+            value = 1.0
+        keys = keys_of(word)
+        if keys:
+            parsed.append((keys, value))
+    return ThemeEntry(slug, tuple(parsed))
+
+
+def _count(keys: tuple[str, ...], stream: list[str]) -> int:
+    n = len(keys)
+    return sum(
+        1 for i in range(len(stream) - n + 1) if tuple(stream[i : i + n]) == keys
+    )
+
+
+def find_themes(
+    title: str, body: str, themes: list[ThemeEntry]
+) -> list[tuple[str, float]]:
+    """(slug, score 0..1) of the themes an article is about, strongest first.
+
+    >>> energy = build_theme("energy", ["خط أنابيب|1", "الغاز|1", "النفط|0.5"])
+    >>> find_themes("خط أنابيب جديد", "صادرات الغاز الروسي إلى الصين", [energy])
+    [('energy', 0.62)]
+    """
+    title_keys = list(keys_of(title))
+    body_keys = list(keys_of(body))
+    scored = []
+    for theme in themes:
+        score = 0.0
+        for keys, weight in theme.keywords:
+            hits = min(MAX_HITS, _count(keys, body_keys))
+            hits += TITLE_FACTOR * min(1, _count(keys, title_keys))
+            score += weight * hits
+        if score >= THRESHOLD:
+            scored.append((theme.slug, round(score / (score + THRESHOLD + 0.5), 2)))
+    scored.sort(key=lambda item: -item[1])
+    return scored[:MAX_THEMES]
