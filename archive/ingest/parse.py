@@ -144,8 +144,8 @@ def split_sections(
     above it of four words or more that is not in a list of other articles' titles
     ("الأكثر قراءة"), so section labels, site names and taglines are passed over.
 
-    >>> page = "عنوان الخبر\\nبكين-سانا\\nقال الرئيس إن العلاقات بين البلدين جيدة جدا.\\nتعليقات"
-    >>> a = split_sections(page)
+    >>> body = "قال الرئيس إن العلاقات بين البلدين جيدة جدا."
+    >>> a = split_sections("عنوان الخبر\\nبكين-سانا\\n" + body + "\\nتعليقات")
     >>> a.title, a.dateline, a.paragraphs
     ('عنوان الخبر', 'بكين-سانا', ['قال الرئيس إن العلاقات بين البلدين جيدة جدا.'])
     >>> a.outlet_candidates

@@ -120,22 +120,21 @@ class Command(BaseCommand):
             for i, v in enumerate(pr(speakers, gold)):
                 sp[i] += v
             if show and speakers != gold:
-                w(
-                    f"  speaker {path.name[:40]}: +{sorted(speakers - gold)} -{sorted(gold - speakers)}"
-                )
+                extra, missed = sorted(speakers - gold), sorted(gold - speakers)
+                w(f"  speaker {path.name[:40]}: +{extra} -{missed}")
             themes = {slug for slug, _ in got.themes}
             for i, v in enumerate(pr(themes, set(label["themes"]))):
                 th[i] += v
             if show and themes != set(label["themes"]):
-                w(
-                    f"  themes  {path.name[:40]}: got {sorted(themes)} want {sorted(label['themes'])}"
-                )
+                want = sorted(label["themes"])
+                w(f"  themes  {path.name[:40]}: got {sorted(themes)} want {want}")
         n = len(pages)
         w(f"labelled pages: {n} ({n - 5} built around corpus articles + 5 seeds)")
         w(f"title exact                  {stats['title'] / n:.3f}")
         w(f"date exact at its precision  {stats['date'] / n:.3f}")
+        invented, undated = stats["invented"], stats["dated_none"]
         w(
-            f"dates invented               {stats['invented']} (of {stats['dated_none']} pages without a date)"
+            f"dates invented               {invented} (of {undated} pages without a date)"
         )
         w(f"outlet                       {stats['outlet'] / n:.3f}")
         for label_, (hit, predicted, gold) in (("speakers", sp), ("themes", th)):
