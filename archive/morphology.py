@@ -454,8 +454,10 @@ def stem(token: str) -> str:
         if token.startswith(chain) and len(token) - len(chain) >= 3:
             core = token[len(chain) :]
             found = _lookup(core, table, final_ta)
-            if found is None or (has_article and found.startswith(VERB_MARK)):
-                continue  # no verb takes the article: التواصل is not تواصل
+            if found is None:
+                continue
+            if found.startswith(VERB_MARK) and chain not in ("و", "ف"):
+                continue  # only a conjunction goes before a verb: كيري is not ك + يري
             if has_article or own <= zipf(core) + MARGIN:
                 return found
     core = strip_proclitics(token)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.analysis import stem, tokenize
-from archive.morphology import function_words, zipf
+from archive.morphology import function_words, strip_proclitics, zipf
 from archive.normalize import word_spans
 
 Keys = tuple[str, ...]
@@ -19,8 +19,10 @@ Keys = tuple[str, ...]
 SAYING_VERBS = (
     "قال يقول اكد يؤكد اشار يشير اوضح يوضح اضاف يضيف شدد يشدد اعرب يعرب لفت يلفت "
     "صرح يصرح اعتبر يعتبر راي يري ذكر يذكر اعلن يعلن دعا يدعو طالب يطالب حذر يحذر "
-    "نفي ينفي كشف يكشف تابع يتابع افاد يفيد ابلغ يبلغ كتب غرد علق يعلق اجاب يجيب "
-    "وصف يصف ابدي يبدي تعهد يتعهد جدد يجدد اعترف يعترف رد يرد نقل ختم"
+    "نفي ينفي تابع يتابع افاد يفيد ادلي يدلي كتب غرد علق يعلق اجاب يجيب "
+    "وصف يصف ابدي يبدي تعهد يتعهد جدد يجدد اعترف يعترف رد يرد ختم "
+    "اشاد يشيد ادان يدين دان ندد يندد انتقد ينتقد رحب يرحب اتهم يتهم تساءل اقر "
+    "استنكر يستنكر"
 )
 ATTRIBUTION = ("وفقا", "حسب", "بحسب", "حسبما", "نقلا", "لسان", "تصريح", "تصريحات")
 # Words that stand between a verb of saying and a name: titles and their qualifiers.
@@ -29,6 +31,7 @@ TITLE_WORDS = set(
     "السفير مندوب المندوب نائب مدير المدير الامين العام مساعد مستشار قائد زعيم "
     "الخارجيه الدفاع الحكومه الوزراء الكرملين الرئاسه مجلس الامن الدوله وزاره "
     "الرسمي الرسميه الاول السابق الجديد الاعلي للشؤون الخارجيه الدائم لدي الامم "
+    "القائم باعمال وكيل خبير باحث محلل رئيسه_الوزراء المفوض المبعوث الخاص "
     "المتحده الشعب الحزب الشيوعي اللجنه المركزيه العسكريه رئيس_الوزراء عضو البرلمان "
     "السيناتور الجنرال الادميرال الرئيسي التنفيذي شركه نظيره الصحفي الخبير المحلل "
     "الاستاذ الدكتور المعارض الزعيم الملك الامير ولي العهد السيد السيده".split()
@@ -48,6 +51,7 @@ class Token:
     end: int
     key: str
     norm: str
+    in_quote: bool = False
 
 
 @dataclass
@@ -107,10 +111,12 @@ def _too_common(word: str) -> bool:
 
 
 def _tokens(text: str) -> list[Token]:
+    quoted = [m.span() for m in _QUOTE.finditer(text)]
     tokens = []
     for a, b in word_spans(text):
+        inside = any(qa < a < qb for qa, qb in quoted)
         for t in tokenize(text[a:b], keep_teh_marbuta=True):
-            tokens.append(Token(a, b, stem(t), t.replace("ة", "ه")))
+            tokens.append(Token(a, b, stem(t), t.replace("ة", "ه"), inside))
     return tokens
 
 
@@ -123,8 +129,10 @@ def _sentences(paragraph: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(paragraph):
         # A full stop inside a quotation does not end the sentence.
         before = paragraph[start : match.start()]
-        if before.count("“") > before.count("”") or before.count("«") > before.count(
-            "»"
+        if (
+            before.count("“") > before.count("”")
+            or before.count("«") > before.count("»")
+            or before.count('"') % 2
         ):
             continue
         spans.append((start, match.end()))
@@ -256,20 +264,50 @@ def _name_at(tokens, i, by_first):
 
 
 def _speaks(tokens, start, end, mentions, saying) -> bool:
+    """Whether the person named at tokens[start:end] is the one speaking."""
+    if tokens[start].in_quote:
+        return False  # named inside someone else's words
+    if tokens[start].norm[:1] in "لب" and tokens[start].key != tokens[start].norm:
+        # "قال لبوتين", "لقائه ببوتن": the one spoken to or about.
+        return False
     others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
-    # A verb of saying shortly before, with no other person in between.
+    # A verb of saying shortly before, with nothing but titles between it and the
+    # name: "قال الرئيس الروسي فلاديمير بوتين", not "يعلق على عدم تهنئة ترامب".
     for j in range(max(0, start - 8), start):
-        if tokens[j].key in saying and not any(j < s < start for s, _ in others):
+        if tokens[j].key not in saying:
+            continue
+        if any(j < s < start for s, _ in others):
+            continue
+        if any(e in (j, j - 1) for _, e in others):
+            continue  # "ترامب قال ... بوتين": the verb is Trump's
+        if all(_title_like(t) for t in tokens[j + 1 : start]):
             return True
-    # "بوتين قال", "لافروف في تصريح"
-    for j in range(end, min(len(tokens), end + 3)):
+    # "بوتين قال", "لافروف، في تصريح"
+    for j in range(end, min(len(tokens), end + 2)):
         if tokens[j].key in saying or tokens[j].norm in ATTRIBUTION:
-            return True
+            if all(_title_like(t) for t in tokens[end:j]):
+                return True
     # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
     for j in range(max(0, start - 3), start):
         if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
             return True
     return False
+
+
+_TIME_WORDS = set(
+    "امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباح مساء "
+    "الماضي الجاري ايضا بدوره بدورها جهته جهتها".split()
+)
+
+
+def _title_like(token: Token) -> bool:
+    """Words that may stand between a verb of saying and the speaker's name."""
+    return (
+        token.norm in TITLE_WORDS
+        or token.norm in _TIME_WORDS
+        or token.key.startswith("@")  # الروسي، الصيني، الأمريكية
+        or token.norm in function_words()
+    )
 
 
 def _quote_speaker(tokens, quote_start, sentence_speakers, anaphoric, last_speaker):
@@ -281,38 +319,62 @@ def _quote_speaker(tokens, quote_start, sentence_speakers, anaphoric, last_speak
     return last_speaker if anaphoric else None
 
 
+def _name_like(token: Token) -> bool:
+    """A word that can be part of a person's name. Names never take the article,
+    so a word nearly as common with ال (مصدر/المصدر، خبير/الخبير) is no name; nor
+    is a word carrying a clitic (للشركة، وهو)."""
+    norm = token.norm
+    if (
+        norm.startswith("ال")
+        or norm in function_words()
+        or norm in TITLE_WORDS
+        or norm.isdigit()
+        or len(norm) < 2
+        or token.key in saying_keys()
+        or token.key.startswith(("@", "~"))
+        or strip_proclitics(norm) != norm
+    ):
+        return False
+    bare, with_article = zipf(norm), zipf("ال" + norm)
+    if not bare:
+        return True  # unknown to general Arabic: most often a foreign name
+    return with_article < 3.5 and bare - with_article >= 1.0
+
+
+_APPOSITION = re.compile(r"^\s*[،,]|^\s+(?:إن|ان|أن)\s")
+
+
 def _unknown_speaker(tokens, sentence, saying) -> str | None:
-    """A name after a verb of saying and a title, when the registry knows nobody
-    there: "وقال المتحدث باسم الخارجية الصينية لو كانغ" -> "لو كانغ"."""
+    """A name after a verb of saying when the registry knows nobody there:
+    "وقال المتحدث باسم الخارجية الصينية لو كانغ" -> "لو كانغ", "وقال ريتشارد يو،
+    المدير التنفيذي" -> "ريتشارد يو". The name must be set off: by a title
+    before it, or a comma or "إن" after it."""
     for i, token in enumerate(tokens[:4]):
         if token.key not in saying:
             continue
         j = i + 1
         saw_title = False
-        while (
-            j < len(tokens)
-            and j < i + 9
-            and (
-                tokens[j].norm in TITLE_WORDS
-                or tokens[j].key.startswith("@")
-                or tokens[j].norm in function_words()
-            )
-        ):
+        while j < len(tokens) and j < i + 9 and _title_like(tokens[j]):
             saw_title = saw_title or tokens[j].norm in TITLE_WORDS
             j += 1
-        name = []
+        name: list[Token] = []
         while j < len(tokens) and len(name) < 3:
             t = tokens[j]
-            if (
-                t.norm in function_words()
-                or t.key in saying
-                or t.key.startswith(("@", "~"))
-                or zipf(t.norm) >= 4.0
-                or t.norm.isdigit()
-            ):
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            # "لو كانغ", "بين ستانتون": a particle may open a name.
+            opens_name = (
+                not name
+                and t.norm in function_words()
+                and following is not None
+                and _name_like(following)
+            )
+            if not (_name_like(t) or opens_name):
                 break
-            name.append(sentence[t.start : t.end])
+            name.append(t)
             j += 1
-        if saw_title and len(name) >= 2:
-            return " ".join(name)
+        if len(name) < 2:
+            continue
+        after = sentence[name[-1].end :]
+        if saw_title or _APPOSITION.match(after):
+            return sentence[name[0].start : name[-1].end]
     return None
