@@ -90,6 +90,9 @@ class Person(models.Model):
             self.slug = unique_slug(Person, self.name_latin, self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("person-detail", args=[self.slug])
+
 
 class Theme(models.Model):
     name = models.CharField("الاسم", max_length=200, unique=True)

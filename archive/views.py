@@ -1,11 +1,11 @@
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from archive.facets import facet_counts, matching_ids
 from archive.filters import ArticleFilter
-from archive.models import Article, ArticlePerson, Theme
+from archive.models import Article, ArticlePerson, Person, Quote, Theme
 from archive.pagination import BadPage, paginate
 from archive.search import Highlighter
 
@@ -198,3 +198,21 @@ def api_article(request, pk: int):
         }
     )
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def person_detail(request, slug: str):
+    person = get_object_or_404(Person, slug=slug)
+    quotes = (
+        Quote.objects.filter(person=person)
+        .select_related("article", "article__outlet")
+        .order_by(F("article__date").desc(nulls_last=True), "position")
+    )
+    articles = (
+        Article.objects.filter(articleperson__person=person)
+        .select_related("outlet")
+        .annotate(role=F("articleperson__role"))
+        .newest_first()
+    )
+    page = paginate(request, articles)
+    context = {"person": person, "quotes": quotes[:50], "page": page}
+    return render(request, "archive/person_detail.html", context)

@@ -264,6 +264,28 @@ def _save(
         )
     if article is not None and article.content_hash == content_hash:
         return UNCHANGED, article
+    status = UPDATED
+    if article is None:
+        article, status = Article(source_id=extracted.source_id), IMPORTED
+    apply_extraction(article, extracted, outlets)
+    article.raw_text = extracted.raw_text
+    article.content_hash = content_hash
+    article.save()
+    save_relations(article, extracted, locked_fields(article))
+    return status, article
+
+
+def locked_fields(article: Article) -> set[str]:
+    locked = set(article.editor_fields)
+    if "date" in locked or "date_precision" in locked:
+        locked |= {"date", "date_precision"}
+    return locked
+
+
+def apply_extraction(
+    article: Article, extracted: Extracted, outlets: OutletResolver
+) -> list[str]:
+    """Set the automatic fields an editor has not set; returns those that changed."""
     date = extracted.date
     values = {
         "title": extracted.title,
@@ -273,22 +295,42 @@ def _save(
         "date_precision": date.precision if date else DatePrecision.UNKNOWN,
         "outlet": outlets.get(extracted),
     }
-    status = UPDATED
-    if article is None:
-        article, status = Article(source_id=extracted.source_id), IMPORTED
-    locked = set(article.editor_fields)
-    if "date" in locked:
-        locked.add("date_precision")
+    locked = locked_fields(article)
+    changed = []
     for name, value in values.items():
-        if name not in locked:
+        if name not in locked and getattr(article, name) != value:
             setattr(article, name, value)
-    article.raw_text = extracted.raw_text
+            changed.append(name)
     article.url = extracted.url or article.url
-    article.source_file = extracted.source_file
-    article.content_hash = content_hash
-    article.save()
-    save_relations(article, extracted, locked)
-    return status, article
+    article.source_file = extracted.source_file or article.source_file
+    return changed
+
+
+def extract_again(article: Article, registry: Registry) -> Extracted:
+    """Run today's extraction on the raw text the article was imported from."""
+    if article.source_id.startswith("page:"):
+        return extract_page(
+            article.raw_text, article.source_id, article.source_file, registry
+        )
+    return extract_record(article.raw_text, article.source_file, registry)
+
+
+def relations_snapshot(article: Article) -> dict[str, set]:
+    return {
+        "people": set(
+            ArticlePerson.objects.filter(article=article).values_list(
+                "person__name", "role"
+            )
+        ),
+        "themes": set(
+            ArticleTheme.objects.filter(article=article).values_list(
+                "theme__slug", flat=True
+            )
+        ),
+        "quotes": set(
+            Quote.objects.filter(article=article).values_list("text", flat=True)
+        ),
+    }
 
 
 def save_relations(article: Article, extracted: Extracted, locked: set[str]) -> None:

@@ -267,6 +267,10 @@ def _speaks(tokens, start, end, mentions, saying) -> bool:
     """Whether the person named at tokens[start:end] is the one speaking."""
     if tokens[start].in_quote:
         return False  # named inside someone else's words
+    # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
+    for j in range(max(0, start - 3), start):
+        if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
+            return True
     if tokens[start].norm[:1] in "لب" and tokens[start].key != tokens[start].norm:
         # "قال لبوتين", "لقائه ببوتن": the one spoken to or about.
         return False
@@ -335,11 +339,17 @@ def _name_like(token: Token) -> bool:
         or strip_proclitics(norm) != norm
     ):
         return False
+    if token.key != norm:
+        return False  # an inflected word: names take no suffixes
     bare, with_article = zipf(norm), zipf("ال" + norm)
     if not bare:
         return True  # unknown to general Arabic: most often a foreign name
     return with_article < 3.5 and bare - with_article >= 1.0
 
+
+# Short words that open foreign names and are also Arabic particles: لو كانغ،
+# لي كه تشيانغ، بين ستانتون، وو تشيان.
+NAME_PARTICLES = {"لو", "لي", "بين", "يو", "وو", "ما", "هو", "دي", "دا", "فان", "فون"}
 
 _APPOSITION = re.compile(r"^\s*[،,]|^\s+(?:إن|ان|أن)\s")
 
@@ -355,6 +365,13 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
         j = i + 1
         saw_title = False
         while j < len(tokens) and j < i + 9 and _title_like(tokens[j]):
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                tokens[j].norm in NAME_PARTICLES
+                and following is not None
+                and _name_like(following)
+            ):
+                break  # "لو كانغ": the particle opens the name
             saw_title = saw_title or tokens[j].norm in TITLE_WORDS
             j += 1
         name: list[Token] = []
@@ -364,7 +381,7 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
             # "لو كانغ", "بين ستانتون": a particle may open a name.
             opens_name = (
                 not name
-                and t.norm in function_words()
+                and t.norm in NAME_PARTICLES
                 and following is not None
                 and _name_like(following)
             )
