@@ -12,7 +12,7 @@ def form_data(response) -> dict:
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
-        for name, field in management.fields.items():
+        for name in management.fields:
             data[management.add_prefix(name)] = management[name].value()
         forms.extend(formset.forms)
     for form in forms:

@@ -133,9 +133,7 @@ class Command(BaseCommand):
         w(f"title exact                  {stats['title'] / n:.3f}")
         w(f"date exact at its precision  {stats['date'] / n:.3f}")
         invented, undated = stats["invented"], stats["dated_none"]
-        w(
-            f"dates invented               {invented} (of {undated} pages without a date)"
-        )
+        w(f"dates invented               {invented} (of {undated} undated pages)")
         w(f"outlet                       {stats['outlet'] / n:.3f}")
         for label_, (hit, predicted, gold) in (("speakers", sp), ("themes", th)):
             p = hit / predicted if predicted else 0.0
