@@ -94,21 +94,29 @@ def places() -> tuple[dict[str, str], dict[str, str]]:
 
     A place whose nisba is spelled like its name lends no nisba: مالي (Mali) is
     also "financial". Aliases get the nisba their name's pattern gives: أميركا ->
-    أميركي, like أمريكا -> أمريكي.
+    أميركي, like أمريكا -> أمريكي. A spelling shared by two places (كوريا), and an
+    alias that is a common word (كيف for Kyiv, القمر for the Comoros), names none.
     """
-    names: dict[str, str] = {}
-    nisbas: dict[str, str] = {}
+    names: dict[str, set[str]] = {}
+    nisbas: dict[str, set[str]] = {}
     for row in _rows("places.tsv"):
         name = _bare_raw(row["name"])
         key = PLACE_MARK + name.replace(" ", "_")
-        aliases = [_bare_raw(a) for a in (row.get("aliases") or "").split("|") if a]
-        for alias in [name, *aliases]:
-            if alias and " " not in alias:
-                names.setdefault(alias, key)
+        raw_aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
+        aliases = [_bare_raw(a) for a in raw_aliases]
+        for alias, raw in [
+            (name, row["name"]),
+            *zip(aliases, raw_aliases, strict=True),
+        ]:
+            if not alias or " " in alias:
+                continue
+            if alias != name and _common_word(alias, raw):
+                continue
+            names.setdefault(alias, set()).add(key)
         nisba = _bare_raw(row.get("nisba") or "")
         if not nisba or " " in nisba or len(nisba) < 3 or nisba == name:
             continue
-        nisbas.setdefault(nisba, key)
+        nisbas.setdefault(nisba, set()).add(key)
         spellings = [name, *aliases]
         for model in spellings:
             if _nisba_like(model, nisba, model) != nisba:
@@ -116,8 +124,45 @@ def places() -> tuple[dict[str, str], dict[str, str]]:
             for alias in spellings:
                 derived = _nisba_like(model, nisba, alias)
                 if derived and derived != alias and " " not in derived:
-                    nisbas.setdefault(derived, key)
-    return names, nisbas
+                    nisbas.setdefault(derived, set()).add(key)
+
+    def unique(table: dict[str, set[str]]) -> dict[str, str]:
+        # كوري is the nisba of both Koreas: it names neither.
+        return {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
+
+    return unique(names), unique(nisbas)
+
+
+@cache
+def article_places() -> frozenset[str]:
+    """Places whose name takes the article (الصين، اليابان): "السيول" is floods,
+    "سيول" is Seoul."""
+    return frozenset(
+        _bare_raw(row["name"])
+        for row in _rows("places.tsv")
+        if row["name"].strip().startswith("ال")
+    )
+
+
+def _common_word(alias: str, raw: str) -> bool:
+    return (
+        alias in function_words()
+        or zipf("ال" + alias) >= 4.0
+        or (raw.strip().startswith("ال") and zipf(alias) >= 4.5)
+    )
+
+
+def place_key(token: str) -> str | None:
+    """The place a token names, proclitics and article allowed where they fit."""
+    names = places()[0]
+    if token in names and token not in article_places():
+        return names[token]
+    for chain, _, has_article in CHAINS:
+        core = token[len(chain) :]
+        if token.startswith(chain) and core in names:
+            if has_article == (core in article_places()):
+                return names[core]
+    return None
 
 
 def _nisba_like(name: str, nisba: str, other: str) -> str | None:
@@ -261,9 +306,11 @@ def strip_proclitics(word: str) -> str:
     names = places()[0]
     if word in names:
         return word  # المانيا: its alef-lam is no article
-    for chain, _, _ in CHAINS:
-        if word.startswith(chain) and word[len(chain) :] in names:
-            return word[len(chain) :]  # والمانيا, لروسيا, بالصين
+    for chain, _, has_article in CHAINS:
+        core = word[len(chain) :]
+        if word.startswith(chain) and core in names:
+            if has_article == (core in article_places()):
+                return core  # والمانيا, لروسيا, بالصين
     if word.startswith("ال") and len(word) >= 4:
         return word[2:]
     best, best_score = word, zipf(word) - MARGIN
@@ -439,6 +486,9 @@ def stem(token: str) -> str:
     token = token.replace("ة", "ه")
     if token in function_words():
         return token
+    place = place_key(token)
+    if place is not None:
+        return place
     table = irregular()
     found = _lookup(token, table, final_ta)
     # تعاون, أمن: a verb's past that is also a noun is the noun when the noun

@@ -12,7 +12,7 @@ def corpus(make_article):
     sana = Outlet.objects.get(name="سانا")
     rt = Outlet.objects.get(name="روسيا اليوم")
     putin = Person.objects.get(name_latin="Vladimir Putin")
-    energy = Theme.objects.create(name="الطاقة", name_latin="Energy")
+    energy = Theme.objects.get(slug="energy")
 
     def dated(title, outlet, date, precision):
         return make_article(

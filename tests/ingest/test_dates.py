@@ -1,6 +1,7 @@
 import pytest
 
 from archive.ingest.dates import date_line, is_update_line, parse_date
+from archive.ingest.parse import split_sections
 
 
 @pytest.mark.parametrize(
@@ -22,6 +23,7 @@ from archive.ingest.dates import date_line, is_update_line, parse_date
         ("May 19, 2025", "2025-05-19"),
         ("أيار/مايو 2018", "2018-05"),
         ("يناير 2025", "2025-01"),
+        ("7 مايو 2018م", "2018-05-07"),  # the م of the Gregorian era
     ],
 )
 def test_parse_date_reads_arabic_forms(text, expected):
@@ -50,6 +52,11 @@ def test_parse_date_refuses_what_is_not_a_full_date(text):
         ("نشر في: الثلاثاء 23 يناير 2018 - 10:30 ص", "2018-01-23"),
         ("19 - 05 - 2025", "2025-05-19"),
         ("وقال الرئيس في 3 ديسمبر 2025 إن العلاقات جيدة", None),  # a sentence
+        # Hijri beside Gregorian: the Gregorian one is the date.
+        ("الاثنين 6 رمضان 1439 هـ الموافق 21 مايو 2018", "2018-05-21"),
+        ("السبت - 25 شهر رمضان 1439 هـ - 09 يونيو 2018 مـ", "2018-06-09"),
+        # Hijri alone: converted (Umm al-Qura calendar).
+        ("الجمعة 4 جمادى الآخرة 1438 هـ", "2017-03-03"),
     ],
 )
 def test_date_line_accepts_only_lines_that_are_dates(line, expected):
@@ -60,3 +67,27 @@ def test_date_line_accepts_only_lines_that_are_dates(line, expected):
 def test_update_lines_are_recognised():
     assert is_update_line("آخر تحديث: 4 ديسمبر 2025")
     assert not is_update_line("3 ديسمبر 2025")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The month from "الجاري", the year from the article itself.
+        ("التقى الرئيسان في 21 يناير الجاري لبحث خطط عام 2025.", "2025-01"),
+        ("بدأت مناورات فوستوك-2018 في 11 سبتمبر الجاري.", "2018-09"),
+        # No year anywhere: the month alone is no date.
+        ("التقى الرئيسان في 21 يناير الجاري.", None),
+        # A year about the future does not date the article.
+        ("وقع الطرفان في 5 مارس الجاري اتفاقا يمتد بحلول عام 2030.", None),
+    ],
+)
+def test_current_month_takes_its_year_only_from_the_article(body, expected):
+    page = split_sections("عنوان الخبر هنا اليوم\n" + body)
+    assert (page.date.iso() if page.date else None) == expected
+    if page.date:
+        assert page.date.precision == "month"
+
+
+def test_anniversaries_in_the_body_are_not_the_publication_date():
+    body = "احتفل البلدان في مارس 2019 بالذكرى السبعين لتأسيس العلاقات عام 1949."
+    assert split_sections("عنوان الخبر هنا اليوم\n" + body).date is None

@@ -150,3 +150,64 @@ def test_search_vector_follows_the_text(make_article):
     article.save()
     assert list(search_articles(Article.objects.all(), "الطاقة")) == [article]
     assert list(search_articles(Article.objects.all(), "الاقتصاد")) == []
+
+
+PAGE = """بوتين وشي يبحثان التعاون في مجال الطاقة
+موسكو - سانا
+19/5/2025
+قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة لزيادة صادرات الغاز إلى الصين.
+وأضاف: «نحن نعمل معا على مشروع خط أنابيب قوة سيبيريا الثاني».
+وقال الناطق باسم وزارة الخارجية الصينية تشانغ مينغ للصحفيين إن الزيارة ناجحة.
+وتلتقي بكين وموسكو في إطار منظمة شنغهاي للتعاون ومجموعة بريكس.
+"""
+
+
+@pytest.mark.django_db
+def test_import_records_speakers_quotes_and_suggestions(tmp_path, capsys):
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    run_import(tmp_path, capsys=capsys)
+    article = Article.objects.get()
+    assert [p.name for p in article.speakers()] == ["فلاديمير بوتين"]
+    quote = article.quotes.get()
+    assert quote.person.name == "فلاديمير بوتين"
+    assert quote.text == "نحن نعمل معا على مشروع خط أنابيب قوة سيبيريا الثاني"
+    # The position points into the body.
+    assert article.body[quote.position :].startswith("«نحن نعمل")
+    assert list(article.speaker_suggestions.values_list("name", flat=True)) == [
+        "تشانغ مينغ"
+    ]
+
+
+@pytest.mark.django_db
+def test_reextract_refreshes_automatic_fields_and_keeps_the_editors(capsys):
+    from django.core.management import call_command
+
+    call_command("import_articles", str(SEEDS), quiet=True)
+    article = Article.objects.get(source_id="page:003_a497809c63d4f4d8")
+    article.title = "عنوان المحرر"
+    article.editor_fields = ["title"]
+    article.dateline = "مكان خاطئ"  # an automatic field gone stale
+    article.save()
+    article.articleperson_set.all().delete()
+    capsys.readouterr()
+    call_command("reextract")
+    out = capsys.readouterr().out
+    article.refresh_from_db()
+    assert article.title == "عنوان المحرر"
+    assert article.dateline == "بكين-سانا"
+    assert "dateline 1" in out and "people 1" in out
+    assert {p.name for p in article.speakers()} == {"فلاديمير بوتين", "شي جين بينغ"}
+
+
+@pytest.mark.django_db
+def test_editor_set_people_survive_reimport(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    run_import(page, capsys=capsys)
+    article = Article.objects.get()
+    article.articleperson_set.all().delete()
+    article.editor_fields = ["people"]
+    article.save()
+    page.write_text(PAGE + "وأكد بوتين أن التعاون سيستمر.\n", encoding="utf-8")
+    run_import(page, capsys=capsys)
+    assert not article.articleperson_set.exists()  # the editor removed them
