@@ -6,6 +6,8 @@ asks for either, so exact forms rank above stemmed matches, and a quoted phrase 
 exact forms only.
 """
 
+from functools import lru_cache
+
 from archive.morphology import stem
 from archive.normalize import MAX_TOKEN, normalize_arabic, tokenize, word_spans
 
@@ -15,7 +17,9 @@ __all__ = [
     "build_tsvector",
     "normalize_arabic",
     "stem",
+    "text_keys",
     "token_lexemes",
+    "word_tokens",
     "tokenize",
     "word_spans",
 ]
@@ -23,6 +27,19 @@ __all__ = [
 EXACT_MARK = "="
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 MAX_POSITIONS_PER_LEXEME = 256  # and for positions kept per lexeme
+
+
+@lru_cache(maxsize=200_000)
+def word_tokens(word: str) -> tuple[tuple[str, str], ...]:
+    """(normalized token, search key) for each token of one word as written."""
+    return tuple(
+        (t.replace("ة", "ه"), stem(t)) for t in tokenize(word, keep_teh_marbuta=True)
+    )
+
+
+def text_keys(text: str) -> tuple[str, ...]:
+    """The search keys of a text, word by word (cached per word)."""
+    return tuple(key for a, b in word_spans(text) for _, key in word_tokens(text[a:b]))
 
 
 def token_lexemes(token: str) -> tuple[str, str]:

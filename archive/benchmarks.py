@@ -47,8 +47,12 @@ def ensure_corpus(corpus: Path = DEFAULT_CORPUS, write=print) -> int:
         write(f"rebuilt the search vectors in {time.perf_counter() - start:.0f} s")
     else:
         start = time.perf_counter()
-        for _ in Importer().import_path(corpus):
-            pass
+        importer = Importer()
+        try:
+            for _ in importer.import_path(corpus):
+                pass
+        finally:
+            importer.close()
         write(f"imported the corpus in {time.perf_counter() - start:.0f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE archive_article")

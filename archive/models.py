@@ -207,7 +207,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # The vector is rebuilt on every save, so it never lags behind the text;
         # bulk updates that bypass save() are followed by ``rebuild_search_vectors``.
-        self.search_vector = self.build_search_vector()
+        # The importer's workers may have built it already for this very text.
+        prebuilt = getattr(self, "prebuilt_vector", None)
+        self.search_vector = prebuilt or self.build_search_vector()
+        self.prebuilt_vector = None
         partial = (
             PartialDate.from_stored(self.date, self.date_precision)
             if self.date

@@ -1,3 +1,4 @@
+import importlib
 import itertools
 from pathlib import Path
 
@@ -11,6 +12,37 @@ SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 _counter = itertools.count(1)
+
+
+SEEDING_MIGRATIONS = [
+    "0002_seed_outlets",
+    "0004_seed_people",
+    "0007_seed_titles",
+    "0008_outlet_site_names",
+    "0009_more_people",
+    "0010_seed_themes",
+]
+
+
+@pytest.fixture(autouse=True)
+def registries(request):
+    """The registries the data migrations seed (outlets, people, themes).
+
+    A transactional test (live server, worker processes) ends with a flush that
+    empties every table; the next one gets them back here."""
+    if "transactional_db" not in request.fixturenames and not any(
+        m.kwargs.get("transaction") for m in request.node.iter_markers("django_db")
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    if Outlet.objects.exists():
+        return
+    from django.apps import apps
+
+    for name in SEEDING_MIGRATIONS:
+        module = importlib.import_module(f"archive.migrations.{name}")
+        seed = getattr(module, "seed", None) or getattr(module, "add")
+        seed(apps, None)
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ re-run changes nothing, a failure loses only that article, and a field an editor
 import hashlib
 import itertools
 import json
+import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +70,7 @@ class Extracted:
     quotes: list[FoundQuote] = field(default_factory=list)
     suggestions: list[tuple[str, str]] = field(default_factory=list)
     themes: list[tuple[str, float]] = field(default_factory=list)
+    search_vector: str | None = None  # built ahead by a worker, for this text
 
 
 def decode(data: bytes) -> str:
@@ -97,6 +100,8 @@ class Registry:
     outlets: list[OutletEntry]
     people: list[PersonEntry]
     themes: list[ThemeEntry]
+    person_ids: dict[str, int] = field(default_factory=dict)
+    theme_ids: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Registry":
@@ -114,8 +119,15 @@ class Registry:
             build_entry(p.name, p.aliases, p.name_latin, p.titles)
             for p in Person.objects.all()
         ]
-        themes = [build_theme(t.slug, t.keywords) for t in Theme.objects.all()]
-        return cls(outlets, people, themes)
+        theme_rows = list(Theme.objects.all())
+        themes = [build_theme(t.slug, t.keywords) for t in theme_rows]
+        return cls(
+            outlets,
+            people,
+            themes,
+            dict(Person.objects.values_list("name", "pk")),
+            {t.slug: t.pk for t in theme_rows},
+        )
 
 
 def enrich(extracted: "Extracted", registry: Registry) -> "Extracted":
@@ -155,10 +167,11 @@ def extract_page(
         outlet_is_new=is_new,
         source_file=source_file,
     )
-    return enrich(extracted, registry)
+    return enrich(extracted, registry) if registry is not None else extracted
 
 
-def extract_record(line: str, source_file: str, registry: Registry) -> Extracted:
+def extract_record(line: str, source_file: str, registry: Registry | None) -> Extracted:
+    """One corpus record; people, quotes and themes too when given a registry."""
     """One line of a corpus JSONL file (the format of ../shared/corpus)."""
     try:
         record = json.loads(line)
@@ -192,7 +205,7 @@ def extract_record(line: str, source_file: str, registry: Registry) -> Extracted
         url=(record["url"] or "")[:1000],
         source_file=source_file,
     )
-    return enrich(extracted, registry)
+    return enrich(extracted, registry) if registry is not None else extracted
 
 
 class OutletResolver:
@@ -230,6 +243,7 @@ def save(
     extracted: Extracted,
     outlets: OutletResolver | None = None,
     stored_hash=_UNKNOWN,
+    registry: "Registry | None" = None,
 ) -> tuple[str, Article | None]:
     """Create or refresh one article in its own transaction.
 
@@ -243,7 +257,7 @@ def save(
     for attempt in range(2):
         try:
             with transaction.atomic():
-                return _save(extracted, digest, outlets, is_new=stored_hash is None)
+                return _save(extracted, digest, outlets, stored_hash is None, registry)
         except IntegrityError:
             # Another import created the same article meanwhile: update it instead.
             if attempt:
@@ -253,7 +267,11 @@ def save(
 
 
 def _save(
-    extracted: Extracted, content_hash: str, outlets: OutletResolver, is_new: bool
+    extracted: Extracted,
+    content_hash: str,
+    outlets: OutletResolver,
+    is_new: bool,
+    registry: "Registry | None",
 ) -> tuple[str, Article]:
     article = None
     if not is_new:
@@ -268,10 +286,17 @@ def _save(
     if article is None:
         article, status = Article(source_id=extracted.source_id), IMPORTED
     apply_extraction(article, extracted, outlets)
+    if extracted.search_vector and (article.title, article.body) == (
+        extracted.title,
+        extracted.body,
+    ):
+        article.prebuilt_vector = extracted.search_vector
     article.raw_text = extracted.raw_text
     article.content_hash = content_hash
     article.save()
-    save_relations(article, extracted, locked_fields(article))
+    save_relations(
+        article, extracted, locked_fields(article), registry, fresh=status == IMPORTED
+    )
     return status, article
 
 
@@ -333,17 +358,24 @@ def relations_snapshot(article: Article) -> dict[str, set]:
     }
 
 
-def save_relations(article: Article, extracted: Extracted, locked: set[str]) -> None:
-    """People, quotes, themes and speaker suggestions, unless an editor set them."""
-    people = {p.name: p for p in Person.objects.filter(
-        name__in=[*extracted.speakers, *extracted.mentioned,
-                  *(q.speaker for q in extracted.quotes if q.speaker)]
-    )}  # fmt: skip
+def save_relations(
+    article: Article,
+    extracted: Extracted,
+    locked: set[str],
+    registry: Registry | None = None,
+    fresh: bool = False,
+) -> None:
+    """People, quotes, themes and speaker suggestions, unless an editor set them.
+
+    ``fresh``: the article was just created, so there is nothing to replace."""
+    registry = registry or Registry.load()
+    people = registry.person_ids
     if "people" not in locked:
-        ArticlePerson.objects.filter(article=article).delete()
+        if not fresh:
+            ArticlePerson.objects.filter(article=article).delete()
         ArticlePerson.objects.bulk_create(
             [
-                ArticlePerson(article=article, person=people[name], role=role)
+                ArticlePerson(article=article, person_id=people[name], role=role)
                 for names, role in (
                     (extracted.speakers, ArticlePerson.Role.SPEAKER),
                     (extracted.mentioned, ArticlePerson.Role.MENTIONED),
@@ -353,12 +385,13 @@ def save_relations(article: Article, extracted: Extracted, locked: set[str]) -> 
             ]
         )
     if "quotes" not in locked:
-        Quote.objects.filter(article=article).delete()
+        if not fresh:
+            Quote.objects.filter(article=article).delete()
         Quote.objects.bulk_create(
             [
                 Quote(
                     article=article,
-                    person=people.get(q.speaker),
+                    person_id=people.get(q.speaker),
                     text=q.text,
                     position=q.position,
                 )
@@ -366,23 +399,26 @@ def save_relations(article: Article, extracted: Extracted, locked: set[str]) -> 
             ]
         )
     if "themes" not in locked:
-        themes = {t.slug: t for t in Theme.objects.all()}
-        ArticleTheme.objects.filter(article=article).delete()
+        if not fresh:
+            ArticleTheme.objects.filter(article=article).delete()
         ArticleTheme.objects.bulk_create(
             [
-                ArticleTheme(article=article, theme=themes[slug], score=score)
+                ArticleTheme(
+                    article=article, theme_id=registry.theme_ids[slug], score=score
+                )
                 for slug, score in extracted.themes
-                if slug in themes
+                if slug in registry.theme_ids
             ]
         )
-    # Suggestions an editor accepted or rejected stay as they are.
-    SpeakerSuggestion.objects.bulk_create(
-        [
-            SpeakerSuggestion(article=article, name=name[:200], context=context)
-            for name, context in extracted.suggestions
-        ],
-        ignore_conflicts=True,
-    )
+    if extracted.suggestions:
+        # Suggestions an editor accepted or rejected stay as they are.
+        SpeakerSuggestion.objects.bulk_create(
+            [
+                SpeakerSuggestion(article=article, name=name[:200], context=context)
+                for name, context in extracted.suggestions
+            ],
+            ignore_conflicts=True,
+        )
 
 
 def iter_sources(paths: list[Path]) -> Iterator[Path]:
@@ -398,12 +434,32 @@ def iter_sources(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-class Importer:
-    """One import run: the outlet registry is read once, not per article."""
+def _enrich_in_worker(extracted: "Extracted") -> "Extracted":
+    enrich(extracted, _WORKER_REGISTRY)
+    # The search vector too: it is the other half of the work per article.
+    extracted.search_vector = Article(
+        title=extracted.title, body=extracted.body
+    ).build_search_vector()
+    return extracted
 
-    def __init__(self) -> None:
+
+_WORKER_REGISTRY: "Registry | None" = None
+PARALLEL_MIN = 64  # fewer records than this are not worth starting workers for
+
+
+class Importer:
+    """One import run: the registry is read once, not per article. Extraction of
+    large JSONL files runs in worker processes, one per core, while this process
+    writes; each article is still written in its own transaction, here."""
+
+    def __init__(self, workers: int | None = None) -> None:
         self.registry = Registry.load()
         self.outlets = OutletResolver()
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._pool = None
+        self._prepare_connection()
+
+    def _prepare_connection(self) -> None:
         with connection.cursor() as cursor:
             # Each article still commits atomically; a crash can only lose the last
             # commits, which a re-run restores. Saves the fsync wait per article.
@@ -433,7 +489,7 @@ class Importer:
             text = decode(path.read_bytes())
             source_id = f"page:{path.stem}"[:255]
             extracted = extract_page(text, source_id, path.name, self.registry)
-            status, article = save(extracted, self.outlets)
+            status, article = save(extracted, self.outlets, registry=self.registry)
         except ImportFailure as exc:
             yield Result(FAILED, source, message=str(exc))
             return
@@ -445,6 +501,26 @@ class Importer:
             while chunk := list(itertools.islice(lines, JSONL_CHUNK)):
                 yield from self._import_chunk(path, chunk)
 
+    def _enrich_many(self, items: list["Extracted"]) -> list["Extracted"]:
+        global _WORKER_REGISTRY
+        if self.workers < 2 or len(items) < PARALLEL_MIN:
+            return [enrich(item, self.registry) for item in items]
+        if self._pool is None:
+            _WORKER_REGISTRY = self.registry
+            # Workers inherit the registry and never touch the database; the
+            # connection is closed first so no child holds a copy of its socket.
+            connection.close()
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.workers)
+            self._prepare_connection()
+        return self._pool.map(_enrich_in_worker, items, chunksize=16)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
     def _import_chunk(self, path: Path, chunk) -> Iterator[Result]:
         parsed: list[tuple[str, Extracted | ImportFailure]] = []
         for number, data in chunk:
@@ -453,7 +529,7 @@ class Importer:
             source = f"{path}:{number}"
             try:
                 line = data.decode("utf-8-sig").rstrip("\r\n")
-                parsed.append((source, extract_record(line, path.name, self.registry)))
+                parsed.append((source, extract_record(line, path.name, None)))
             except UnicodeDecodeError:
                 parsed.append((source, ImportFailure("line is not UTF-8")))
             except ImportFailure as exc:
@@ -465,9 +541,21 @@ class Importer:
                 "source_id", "content_hash"
             )
         )
+        todo = [
+            item
+            for _, item in parsed
+            if isinstance(item, Extracted)
+            and stored.get(item.source_id) != content_hash(item.raw_text)
+        ]
+        enriched = {e.source_id: e for e in self._enrich_many(todo)}
         for source, item in parsed:
             if isinstance(item, ImportFailure):
                 yield Result(FAILED, source, message=str(item))
                 continue
-            status, article = save(item, self.outlets, stored.get(item.source_id))
+            stored_hash = stored.get(item.source_id)
+            if item.source_id not in enriched:
+                yield Result(UNCHANGED, source)  # no extraction for what is stored
+                continue
+            item = enriched[item.source_id]
+            status, article = save(item, self.outlets, stored_hash, self.registry)
             yield Result(status, source, article)

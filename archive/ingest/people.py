@@ -10,7 +10,7 @@ person when no name follows ("وأكد الرئيس الصيني"), for the year
 import re
 from dataclasses import dataclass, field
 
-from archive.analysis import stem, tokenize
+from archive.analysis import stem, text_keys, tokenize, word_tokens
 from archive.morphology import function_words, strip_proclitics, zipf
 from archive.normalize import word_spans
 
@@ -70,7 +70,7 @@ class People:
 
 
 def keys_of(text: str) -> Keys:
-    return tuple(stem(t) for t in tokenize(text, keep_teh_marbuta=True))
+    return text_keys(text)
 
 
 _SAYING = None
@@ -114,9 +114,9 @@ def _tokens(text: str) -> list[Token]:
     quoted = [m.span() for m in _QUOTE.finditer(text)]
     tokens = []
     for a, b in word_spans(text):
-        inside = any(qa < a < qb for qa, qb in quoted)
-        for t in tokenize(text[a:b], keep_teh_marbuta=True):
-            tokens.append(Token(a, b, stem(t), t.replace("ة", "ه"), inside))
+        inside = bool(quoted) and any(qa < a < qb for qa, qb in quoted)
+        for norm, key in word_tokens(text[a:b]):
+            tokens.append(Token(a, b, key, norm, inside))
     return tokens
 
 

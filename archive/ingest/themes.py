@@ -39,11 +39,20 @@ def build_theme(slug: str, keywords: list[str]) -> ThemeEntry:
     return ThemeEntry(slug, tuple(parsed))
 
 
-def _count(keys: tuple[str, ...], stream: list[str]) -> int:
-    n = len(keys)
-    return sum(
-        1 for i in range(len(stream) - n + 1) if tuple(stream[i : i + n]) == keys
-    )
+class _Text:
+    """A text's search keys, indexed by key, so each keyword costs a lookup."""
+
+    def __init__(self, text: str):
+        self.keys = keys_of(text)
+        self.where: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self.where.setdefault(key, []).append(i)
+
+    def count(self, phrase: tuple[str, ...]) -> int:
+        n = len(phrase)
+        return sum(
+            1 for i in self.where.get(phrase[0], ()) if self.keys[i : i + n] == phrase
+        )
 
 
 def find_themes(
@@ -55,14 +64,16 @@ def find_themes(
     >>> find_themes("خط أنابيب جديد", "صادرات الغاز الروسي إلى الصين", [energy])
     [('energy', 0.57)]
     """
-    title_keys = list(keys_of(title))
-    body_keys = list(keys_of(body))
+    title_text, body_text = _Text(title), _Text(body)
+    present = title_text.where.keys() | body_text.where.keys()
     scored = []
     for theme in themes:
         score = 0.0
         for phrases, weight in theme.keywords:
-            body_hits = min(_count(keys, body_keys) for keys in phrases)
-            title_hits = min(_count(keys, title_keys) for keys in phrases)
+            if not all(keys[0] in present for keys in phrases):
+                continue
+            body_hits = min(body_text.count(keys) for keys in phrases)
+            title_hits = min(title_text.count(keys) for keys in phrases)
             hits = min(MAX_HITS, body_hits) + TITLE_FACTOR * min(1, title_hits)
             score += weight * hits
         if score >= THRESHOLD:

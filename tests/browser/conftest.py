@@ -50,6 +50,6 @@ def page(browser):
 
 
 @pytest.fixture
-def seeded_site(live_server, transactional_db):
+def seeded_site(live_server, transactional_db, registries):
     call_command("import_articles", str(SEEDS), quiet=True)
     return live_server.url

@@ -211,3 +211,29 @@ def test_editor_set_people_survive_reimport(tmp_path, capsys):
     page.write_text(PAGE + "وأكد بوتين أن التعاون سيستمر.\n", encoding="utf-8")
     run_import(page, capsys=capsys)
     assert not article.articleperson_set.exists()  # the editor removed them
+
+
+@pytest.mark.django_db(transaction=True)
+def test_large_jsonl_extracts_in_worker_processes_with_the_same_result(tmp_path):
+    from archive.ingest.load import PARALLEL_MIN, Importer
+
+    body = "قال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى الصين سترتفع."
+    lines = [
+        corpus_line(id=f"ant-x-{i}", title=f"الغاز الروسي {i}", body=body)
+        for i in range(PARALLEL_MIN + 6)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    importer = Importer(workers=2)
+    try:
+        statuses = {r.status for r in importer.import_path(path)}
+    finally:
+        importer.close()
+    assert statuses == {"imported"}
+    serial = Article(title="الغاز الروسي 0", body=body).build_search_vector()
+    article = Article.objects.get(source_id="ant-x-0")
+    assert [p.name for p in article.speakers()] == ["فلاديمير بوتين"]
+    assert "energy" in set(article.themes.values_list("slug", flat=True))
+    # The vector a worker built is the one the article would build itself.
+    assert list(search_articles(Article.objects.filter(pk=article.pk), "الغاز"))
+    assert article.build_search_vector() == serial

@@ -30,6 +30,13 @@ class Command(BaseCommand):
     def handle(self, *args, paths, quiet, **options):
         counts = Counter()
         importer = Importer()
+        try:
+            self._run(importer, paths, quiet, counts)
+        finally:
+            importer.close()
+        self._summary(counts)
+
+    def _run(self, importer, paths, quiet, counts):
         for path in iter_sources(paths):
             for result in importer.import_path(path):
                 counts[result.status] += 1
@@ -43,6 +50,8 @@ class Command(BaseCommand):
                     self.stdout.write(
                         f"{result.status} {result.source}: {result.article.title}"
                     )
+
+    def _summary(self, counts):
         if counts[UPDATED]:
             self.stdout.write(
                 f"({counts[UPDATED]} of the imported were updated in place)"

@@ -43,7 +43,11 @@ class Command(BaseCommand):
         self.stdout.write("corpus: ANT Corpus sample (https://antcorpus.github.io)")
         for label in ("first import", "re-import"):
             start = time.perf_counter()
-            counts = Counter(r.status for r in Importer().import_path(sample))
+            importer = Importer()
+            try:
+                counts = Counter(r.status for r in importer.import_path(sample))
+            finally:
+                importer.close()
             seconds = time.perf_counter() - start
             total = sum(counts.values())
             self.stdout.write(

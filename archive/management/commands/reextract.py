@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 fields = apply_extraction(article, extracted, outlets)
                 if not dry_run:
                     article.save()
-                    save_relations(article, extracted, locked_fields(article))
+                    save_relations(article, extracted, locked_fields(article), registry)
                     after = relations_snapshot(article)
                     fields += [k for k in before if before[k] != after[k]]
                 changed.update(fields)
