@@ -41,7 +41,7 @@ def registries(request):
 
     for name in SEEDING_MIGRATIONS:
         module = importlib.import_module(f"archive.migrations.{name}")
-        seed = getattr(module, "seed", None) or getattr(module, "add")
+        seed = getattr(module, "seed", None) or module.add
         seed(apps, None)
 
 
