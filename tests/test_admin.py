@@ -50,3 +50,38 @@ def test_admin_pages_open(admin_client, seeded):
     for url in ["/admin/", "/admin/archive/article/", "/admin/archive/outlet/"]:
         assert admin_client.get(url).status_code == 200
     assert Article.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_accepting_a_suggested_speaker_adds_them_to_registry_and_article(
+    admin_client, make_article
+):
+    from archive.models import Person, SpeakerSuggestion
+
+    article = make_article(
+        title="تصريح", body="وقال المتحدث تشانغ مينغ، إن الحوار مهم."
+    )
+    suggestion = SpeakerSuggestion.objects.create(article=article, name="تشانغ مينغ")
+    response = admin_client.post(
+        "/admin/archive/speakersuggestion/",
+        {"action": "accept", "_selected_action": [suggestion.pk]},
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(name="تشانغ مينغ")
+    assert [p.name for p in article.speakers()] == ["تشانغ مينغ"]
+    suggestion.refresh_from_db()
+    assert suggestion.status == "accepted" and suggestion.person == person
+
+
+@pytest.mark.django_db
+def test_person_page_lists_their_quotes_with_links(client, seeded):
+    from archive.models import Person
+
+    putin = Person.objects.get(name_latin="Vladimir Putin")
+    response = client.get(putin.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert putin.quotes.exists()
+    first = putin.quotes.select_related("article").first()
+    assert first.text in html
+    assert first.article.get_absolute_url() in html
