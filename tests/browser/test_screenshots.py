@@ -18,8 +18,12 @@ def test_save_screenshots(page, seeded_site):
     out = Path(os.environ["SCREENSHOT_DIR"])
     out.mkdir(parents=True, exist_ok=True)
     article = Article.objects.get(source_id="page:003_a497809c63d4f4d8")
+    from archive.models import Person
+
+    putin = Person.objects.get(name_latin="Vladimir Putin")
     pages = {
         "home": "/",
+        "person": putin.get_absolute_url(),
         "search": "/search/?q=بوتين",
         "article": article.get_absolute_url() + "?q=بوتين",
         "bad-request": "/search/?page=abc",
