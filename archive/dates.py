@@ -88,3 +88,29 @@ class PartialDate:
         if precision == DatePrecision.MONTH:
             return cls(date.year, date.month)
         return cls(date.year, date.month, date.day)
+
+
+HIJRI_MONTHS = [
+    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
+]  # fmt: skip
+
+
+def hijri_label(date: datetime.date | None) -> str:
+    """The Hijri date of a Gregorian day (Umm al-Qura), e.g. '5 رمضان 1439 هـ'."""
+    if date is None:
+        return ""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(date.year, date.month, date.day).to_hijri()
+    except (ValueError, OverflowError):
+        return ""  # outside the calendar's range (1343-1500 AH)
+    return f"{h.day} {HIJRI_MONTHS[h.month - 1]} {h.year} هـ"
+
+
+def citation(article, url: str) -> str:
+    """A reference a researcher can paste: «Title». Outlet, date. URL."""
+    outlet = article.outlet.name if article.outlet else "وسيلة غير معروفة"
+    source = article.url or url
+    return f"«{article.title}». {outlet}، {article.date_label}. {source}"

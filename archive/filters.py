@@ -42,6 +42,12 @@ class ArticleFilter(django_filters.FilterSet):
         label="السنة",
         widget=forms.NumberInput(attrs={"min": 1900, "max": 2100}),
     )
+    month = django_filters.NumberFilter(
+        method="filter_month",
+        label="الشهر",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 12}),
+    )
+    undated = django_filters.BooleanFilter(method="filter_undated", label="بلا تاريخ")
     date_from = django_filters.DateFilter(
         method="filter_date_from", label="من تاريخ", input_formats=ISO_DATE
     )
@@ -54,7 +60,10 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "outlet", "speaker", "theme", "year", "date_from", "date_to"]
+        fields = [
+            "q", "outlet", "speaker", "theme", "year", "month", "undated",
+            "date_from", "date_to",
+        ]  # fmt: skip
 
     def filter_search(self, queryset, name, value):
         return search.search_articles(queryset, value)
@@ -90,6 +99,20 @@ class ArticleFilter(django_filters.FilterSet):
         start, end = datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31)
         return queryset.filter(date__gte=start, date__lte=end)
 
+    def filter_month(self, queryset, name, month):
+        # Only articles known to that month: a date known only to the year is not
+        # put in any month.
+        if month is None:
+            return queryset
+        return queryset.filter(
+            date__month=int(month), date_precision__in=["day", "month"]
+        )
+
+    def filter_undated(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(date__isnull=value)
+
     # An article dated only to a month or a year is in a range whenever its
     # possible days overlap it.
     def filter_date_from(self, queryset, name, value):
@@ -109,6 +132,14 @@ class ArticleFilter(django_filters.FilterSet):
             if year is not None and (not 1900 <= year <= 2100 or year != int(year)):
                 self.form.add_error("year", "السنة عدد صحيح بين 1900 و2100.")
                 return False
+            month = data.get("month")
+            if month is not None:
+                if not 1 <= month <= 12 or month != int(month):
+                    self.form.add_error("month", "الشهر عدد صحيح بين 1 و12.")
+                    return False
+                if year is None:
+                    self.form.add_error("month", "حدّد السنة مع الشهر.")
+                    return False
             start, end = data.get("date_from"), data.get("date_to")
             if start and end and start > end:
                 self.form.add_error("date_to", "تاريخ النهاية قبل تاريخ البداية.")

@@ -59,6 +59,9 @@ class Outlet(models.Model):
             self.slug = unique_slug(Outlet, self.name_latin, self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("outlet-detail", args=[self.slug])
+
 
 class Person(models.Model):
     name = models.CharField("الاسم", max_length=200, unique=True)
@@ -118,6 +121,9 @@ class Theme(models.Model):
         if not self.slug:
             self.slug = unique_slug(Theme, self.name_latin, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("theme-detail", args=[self.slug])
 
 
 class ArticleQuerySet(models.QuerySet):

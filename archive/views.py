@@ -1,12 +1,16 @@
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
+from archive.browse import coverage, month_name
+from archive.dates import citation, hijri_label
 from archive.facets import facet_counts, matching_ids
 from archive.filters import ArticleFilter
-from archive.models import Article, ArticlePerson, Person, Quote, Theme
+from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
+from archive.related import other_coverage
 from archive.search import Highlighter
 
 
@@ -38,11 +42,14 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
-def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
-    context = {"filter": filterset, "q": request.GET.get("q", "")}
+def _listing(request, template: str, base=None, extra: dict | None = None):
+    """A filtered, paginated list with facets and the coverage chart: the search
+    page and every browse page (a date, an outlet, a person, a theme)."""
+    base = base if base is not None else Article.objects.all()
+    filterset = ArticleFilter(request.GET, queryset=base)
+    context = {"filter": filterset, "q": request.GET.get("q", ""), **(extra or {})}
     if not filterset.is_valid():
-        return render(request, "archive/article_list.html", context, status=400)
+        return render(request, template, context, status=400)
     results = filterset.qs
     ids = matching_ids(results)
     try:
@@ -52,14 +59,23 @@ def article_list(request):
         page = _page_of_articles(page)
     except BadPage as exc:
         context["error"] = str(exc)
-        return render(request, "archive/article_list.html", context, status=exc.status)
+        return render(request, template, context, status=exc.status)
     highlighter = Highlighter(context["q"])
     for article in page.object_list:
         article.snippet = highlighter.snippet(article.body)
     context["page"] = page
     context["facets"] = facet_counts(results, ids=ids)
     context["active"] = _active_filters(filterset)
-    return render(request, "archive/article_list.html", context)
+    context["bars"] = coverage(_by_ids(ids) if ids is not None else results)
+    return render(request, template, context)
+
+
+def _by_ids(ids: list[int]):
+    return Article.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+
+
+def article_list(request):
+    return _listing(request, "archive/article_list.html")
 
 
 FACET_LABELS = {
@@ -84,6 +100,9 @@ def _active_filters(filterset) -> list[dict]:
     if data.get("year") is not None:
         year = int(data["year"])
         chips.append({"name": "year", "value": year, "label": str(year)})
+    if data.get("month") is not None:
+        month = int(data["month"])
+        chips.append({"name": "month", "value": month, "label": month_name(month)})
     for name, label in (("date_from", "من"), ("date_to", "إلى")):
         if data.get(name):
             chips.append(
@@ -113,6 +132,13 @@ def article_detail(request, pk: int):
         "paragraphs": paragraphs,
         "q": q,
         "has_match": first is not None,
+        "hijri": hijri_label(article.date) if article.date_precision == "day" else "",
+        "quotes": article.quotes.select_related("person"),
+        "related": other_coverage(article),
+        "citation": citation(
+            article, request.build_absolute_uri(article.get_absolute_url())
+        ),
+        "article_themes": article.themes.all(),
     }
     return render(request, "archive/article_detail.html", context)
 
@@ -198,21 +224,3 @@ def api_article(request, pk: int):
         }
     )
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-
-
-def person_detail(request, slug: str):
-    person = get_object_or_404(Person, slug=slug)
-    quotes = (
-        Quote.objects.filter(person=person)
-        .select_related("article", "article__outlet")
-        .order_by(F("article__date").desc(nulls_last=True), "position")
-    )
-    articles = (
-        Article.objects.filter(articleperson__person=person)
-        .select_related("outlet")
-        .annotate(role=F("articleperson__role"))
-        .newest_first()
-    )
-    page = paginate(request, articles)
-    context = {"person": person, "quotes": quotes[:50], "page": page}
-    return render(request, "archive/person_detail.html", context)

@@ -38,3 +38,13 @@ def with_page(context, number: int) -> str:
 @register.simple_tag(takes_context=True)
 def is_active(context, name: str, value) -> bool:
     return str(value) in context["request"].GET.getlist(name)
+
+
+@register.simple_tag(takes_context=True)
+def set_params(context, **values) -> str:
+    """The current query string with these parameters set (a chart bar's link)."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    for name, value in values.items():
+        params[name] = value
+    return "?" + params.urlencode()

@@ -1,0 +1,144 @@
+"""Browsing by date: counts per year, month and day, month calendars, and the
+coverage-over-time series drawn as a chart. Dates known only to a month or a year are
+counted there and never placed on an invented day."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
+from archive.dates import MONTH_NAMES, DatePrecision
+
+WEEKDAYS = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
+DAY_OR_MONTH = [DatePrecision.DAY, DatePrecision.MONTH]
+
+
+def year_counts(articles: QuerySet) -> list[tuple[int, int]]:
+    """[(year, articles dated within it at any precision)], newest first."""
+    rows = (
+        articles.exclude(date=None)
+        .annotate(y=ExtractYear("date"))
+        .values_list("y")
+        .annotate(n=Count("pk"))
+        .order_by("-y")
+    )
+    return list(rows)
+
+
+def month_counts(articles: QuerySet, year: int) -> dict[int, int]:
+    """{month: articles dated to that month or a day in it} for one year."""
+    rows = (
+        articles.filter(date__year=year, date_precision__in=DAY_OR_MONTH)
+        .annotate(m=ExtractMonth("date"))
+        .values_list("m")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+def day_counts(articles: QuerySet, year: int, month: int) -> dict[int, int]:
+    rows = (
+        articles.filter(
+            date__year=year, date__month=month, date_precision=DatePrecision.DAY
+        )
+        .annotate(d=ExtractDay("date"))
+        .values_list("d")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+@dataclass
+class Day:
+    day: int | None  # None: a blank cell before the 1st or after the last day
+    count: int = 0
+    date: datetime.date | None = None
+
+
+def month_calendar(year: int, month: int, counts: dict[int, int]) -> list[list[Day]]:
+    """Weeks of the month, Saturday first (the Arab week), each day with its count."""
+    weeks = []
+    for week in calendar.Calendar(firstweekday=calendar.SATURDAY).monthdayscalendar(
+        year, month
+    ):
+        weeks.append(
+            [
+                Day(d, counts.get(d, 0), datetime.date(year, month, d))
+                if d
+                else Day(None)
+                for d in week
+            ]
+        )
+    return weeks
+
+
+def month_name(month: int) -> str:
+    return MONTH_NAMES[month - 1]
+
+
+def neighbours(year: int, month: int | None = None, day: int | None = None):
+    """(previous, next) as (year, month, day) tuples at the same level."""
+    if day is not None:
+        current = datetime.date(year, month, day)
+        prev, nxt = (
+            current - datetime.timedelta(days=1),
+            current + datetime.timedelta(1),
+        )
+        return (prev.year, prev.month, prev.day), (nxt.year, nxt.month, nxt.day)
+    if month is not None:
+        prev = (year, month - 1) if month > 1 else (year - 1, 12)
+        nxt = (year, month + 1) if month < 12 else (year + 1, 1)
+        return (*prev, None), (*nxt, None)
+    return (year - 1, None, None), (year + 1, None, None)
+
+
+@dataclass
+class Bar:
+    year: int
+    month: int
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+CHART_WIDTH, CHART_HEIGHT = 720, 160
+
+
+def coverage(articles: QuerySet) -> list[Bar]:
+    """Articles per month (dated to a day or a month) as bars of an SVG chart,
+    one bar per month from the first to the last, empty months included."""
+    rows = (
+        articles.filter(date_precision__in=DAY_OR_MONTH)
+        .exclude(date=None)
+        .annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .values_list("y", "m")
+        .annotate(n=Count("pk"))
+        .order_by("y", "m")
+    )
+    counts = {(y, m): n for y, m, n in rows}
+    if not counts:
+        return []
+    (y0, m0), (y1, m1) = min(counts), max(counts)
+    months = []
+    y, m = y0, m0
+    while (y, m) <= (y1, m1):
+        months.append((y, m))
+        y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    top = max(counts.values())
+    width = CHART_WIDTH / len(months)
+    bars = []
+    for i, (y, m) in enumerate(months):
+        n = counts.get((y, m), 0)
+        height = (CHART_HEIGHT - 20) * n / top
+        # Right to left: the first month stands at the right edge.
+        x = CHART_WIDTH - (i + 1) * width
+        label = f"{month_name(m)} {y}: {n} مقالًا"
+        bars.append(
+            Bar(y, m, n, x, CHART_HEIGHT - height, max(width - 1, 0.5), height, label)
+        )
+    return bars

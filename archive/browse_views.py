@@ -1,0 +1,162 @@
+"""Browse pages: by date, outlet, speaker and theme. Each is the shared filtered list
+(``views._listing``) under a header of its own."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from archive import browse
+from archive.models import Article, ArticlePerson, Outlet, Person, Theme
+from archive.views import _listing
+
+
+def date_index(request):
+    years = browse.year_counts(Article.objects.all())
+    context = {
+        "years": years,
+        "undated": Article.objects.filter(date=None).count(),
+        "bars": browse.coverage(Article.objects.all()),
+    }
+    return render(request, "archive/date_index.html", context)
+
+
+def year_detail(request, year: int):
+    _check_year(year)
+    counts = browse.month_counts(Article.objects.all(), year)
+    months = [(m, browse.month_name(m), counts.get(m, 0)) for m in range(1, 13)]
+    only_year = Article.objects.filter(date__year=year, date_precision="year").count()
+    prev, nxt = browse.neighbours(year)
+    extra = {
+        "year": year,
+        "months": months,
+        "only_year": only_year,
+        "prev": prev,
+        "next": nxt,
+        "heading": f"مقالات {year}",
+    }
+    return _listing(
+        request,
+        "archive/year_detail.html",
+        Article.objects.filter(date__year=year),
+        extra,
+    )
+
+
+def month_detail(request, year: int, month: int):
+    _check_year(year)
+    if not 1 <= month <= 12:
+        raise Http404("لا يوجد شهر بهذا الرقم.")
+    counts = browse.day_counts(Article.objects.all(), year, month)
+    only_month = Article.objects.filter(
+        date__year=year, date__month=month, date_precision="month"
+    ).count()
+    prev, nxt = browse.neighbours(year, month)
+    extra = {
+        "year": year,
+        "month": month,
+        "month_label": browse.month_name(month),
+        "weeks": browse.month_calendar(year, month, counts),
+        "weekdays": browse.WEEKDAYS,
+        "only_month": only_month,
+        "prev": prev,
+        "next": nxt,
+        "heading": f"مقالات {browse.month_name(month)} {year}",
+    }
+    base = Article.objects.filter(
+        date__year=year, date__month=month, date_precision__in=browse.DAY_OR_MONTH
+    )
+    return _listing(request, "archive/month_detail.html", base, extra)
+
+
+def day_detail(request, year: int, month: int, day: int):
+    _check_year(year)
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise Http404("لا يوجد يوم بهذا التاريخ.") from None
+    prev, nxt = browse.neighbours(year, month, day)
+    extra = {
+        "date": date,
+        "date_label": f"{day} {browse.month_name(month)} {year}",
+        "prev": prev,
+        "next": nxt,
+        "heading": f"مقالات {day} {browse.month_name(month)} {year}",
+    }
+    # Only articles known to this very day: none dated to the month is put here.
+    base = Article.objects.filter(date=date, date_precision="day")
+    return _listing(request, "archive/day_detail.html", base, extra)
+
+
+def undated(request):
+    extra = {"heading": "مقالات تاريخها غير معروف"}
+    return _listing(
+        request, "archive/browse_list.html", Article.objects.filter(date=None), extra
+    )
+
+
+def _check_year(year: int) -> None:
+    if not 1900 <= year <= 2100:
+        raise Http404("لا توجد سنة بهذا الرقم في الأرشيف.")
+
+
+def outlet_list(request):
+    outlets = (
+        Outlet.objects.annotate(n=Count("articles"))
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+    )
+    return render(request, "archive/outlet_list.html", {"outlets": outlets})
+
+
+def outlet_detail(request, slug: str):
+    outlet = get_object_or_404(Outlet, slug=slug)
+    extra = {"outlet": outlet, "heading": outlet.name}
+    return _listing(
+        request,
+        "archive/outlet_detail.html",
+        Article.objects.filter(outlet=outlet),
+        extra,
+    )
+
+
+def person_list(request):
+    people = (
+        Person.objects.annotate(
+            speaks=Count(
+                "articleperson",
+                filter=Q(articleperson__role=ArticlePerson.Role.SPEAKER),
+            ),
+            mentioned=Count("articleperson"),
+        )
+        .filter(mentioned__gt=0)
+        .order_by("-speaks", "-mentioned", "name")
+    )
+    return render(request, "archive/person_list.html", {"people": people})
+
+
+def person_detail(request, slug: str):
+    person = get_object_or_404(Person, slug=slug)
+    quotes = person.quotes.select_related("article", "article__outlet").order_by(
+        "-article__date", "position"
+    )
+    extra = {"person": person, "quotes": quotes[:50], "heading": person.name}
+    base = Article.objects.filter(articleperson__person=person)
+    return _listing(request, "archive/person_detail.html", base, extra)
+
+
+def theme_list(request):
+    themes = Theme.objects.annotate(n=Count("articletheme")).order_by("-n", "name")
+    return render(request, "archive/theme_list.html", {"themes": themes})
+
+
+def theme_detail(request, slug: str):
+    theme = get_object_or_404(Theme, slug=slug)
+    extra = {"theme": theme, "heading": theme.name}
+    return _listing(
+        request,
+        "archive/theme_detail.html",
+        Article.objects.filter(articletheme__theme=theme),
+        extra,
+    )

@@ -1,0 +1,158 @@
+"""Feeds and exports of any result set: Atom, CSV (UTF-8 with a BOM, so Excel opens
+Arabic correctly) and JSON. The same filters as the search page; at most
+``EXPORT_CAP`` articles, newest first unless the URL sorts otherwise."""
+
+import csv
+import io
+import json
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse, JsonResponse
+from django.utils.feedgenerator import Atom1Feed
+
+from archive.filters import ArticleFilter
+from archive.models import Article
+
+EXPORT_CAP = 5000
+FEED_SIZE = 50
+COLUMNS = [
+    "id", "url", "title", "date", "date_precision", "outlet", "dateline",
+    "speakers", "themes", "source_url", "body",
+]  # fmt: skip
+
+
+def _results(request, cap: int):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if not filterset.is_valid():
+        return None, filterset.errors.get_json_data()
+    articles = (
+        filterset.qs.select_related("outlet")
+        .prefetch_related("themes")
+        .order_by(*filterset.qs.query.order_by)[:cap]
+    )
+    return articles, None
+
+
+def _row(request, article: Article) -> dict:
+    speakers = [
+        link.person.name
+        for link in article.articleperson_set.all()
+        if link.role == "speaker"
+    ]
+    return {
+        "id": article.pk,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "title": article.title,
+        "date": article.date_iso,
+        "date_precision": article.date_precision,
+        "outlet": article.outlet.name if article.outlet else None,
+        "dateline": article.dateline,
+        "speakers": speakers,
+        "themes": [t.name for t in article.themes.all()],
+        "source_url": article.url,
+        "body": article.body,
+    }
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A spreadsheet cell that cannot run as a formula (=, +, -, @ get a ')."""
+    text = (
+        "؛ ".join(value)
+        if isinstance(value, list)
+        else ("" if value is None else str(value))
+    )
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_csv(request):
+    articles, errors = _results(request, EXPORT_CAP)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # the BOM: Excel then reads the file as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for article in articles.prefetch_related("articleperson_set__person"):
+        row = _row(request, article)
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="archive-export.csv"'
+    return response
+
+
+def export_json(request):
+    articles, errors = _results(request, EXPORT_CAP)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    rows = [
+        _row(request, a) for a in articles.prefetch_related("articleperson_set__person")
+    ]
+    body = json.dumps(
+        {"count": len(rows), "cap": EXPORT_CAP, "results": rows}, ensure_ascii=False
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="archive-export.json"'
+    return response
+
+
+class SearchFeed(Feed):
+    """An Atom feed for any search or filter URL: /feed/?q=بوتين&outlet=sana."""
+
+    feed_type = Atom1Feed
+    language = "ar"
+
+    def __call__(self, request, *args, **kwargs):
+        filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+        if not filterset.is_valid():
+            return JsonResponse(
+                {"errors": filterset.errors.get_json_data()}, status=400
+            )
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return request.GET.urlencode()
+
+    def title(self, obj):
+        q = self.request.GET.get("q")
+        return f"أرشيف الصين وروسيا: {q}" if q else "أرشيف الصين وروسيا: أحدث المقالات"
+
+    def link(self, obj):
+        return "/search/?" + obj if obj else "/search/"
+
+    def subtitle(self, obj):
+        return "مقالات الصحافة العربية عن العلاقات الصينية الروسية"
+
+    def items(self, obj):
+        filterset = ArticleFilter(self.request.GET, queryset=Article.objects.all())
+        qs = filterset.qs
+        if "sort" not in self.request.GET:
+            qs = qs.newest_first() if hasattr(qs, "newest_first") else qs
+        return qs.select_related("outlet")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.body[:600]
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created_at if item.date is None else _midnight(item.date)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.outlet.name if item.outlet else None
+
+
+def _midnight(date):
+    import datetime
+
+    return datetime.datetime.combine(date, datetime.time(), tzinfo=datetime.UTC)

@@ -1,0 +1,63 @@
+"""Other coverage of the same event: articles a few days apart that share speakers or
+themes, with near-duplicates (the same wire story) marked."""
+
+import datetime
+
+from django.db.models import Count, Q
+
+from archive.analysis import text_keys
+from archive.models import Article
+
+WINDOW_DAYS = 3
+LIMIT = 8
+NEAR_DUPLICATE = 0.6  # share of the shorter text's 4-word runs found in the other
+
+
+def _shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    keys = text_keys(text)
+    return {tuple(keys[i : i + size]) for i in range(max(0, len(keys) - size + 1))}
+
+
+def similarity(a: str, b: str) -> float:
+    """How much of the shorter text the longer one repeats (0..1)."""
+    sa, sb = _shingles(a), _shingles(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def other_coverage(article: Article) -> list[tuple[Article, bool]]:
+    """[(article, is a near-duplicate)], closest in date and topic first."""
+    if article.date is None:
+        return []
+    people = list(
+        article.articleperson_set.filter(role="speaker").values_list(
+            "person", flat=True
+        )
+    )
+    themes = list(article.articletheme_set.values_list("theme", flat=True))
+    if not people and not themes:
+        return []
+    window = datetime.timedelta(days=WINDOW_DAYS)
+    candidates = (
+        Article.objects.exclude(pk=article.pk)
+        .filter(
+            date_end__gte=article.date - window, date__lte=article.date_end + window
+        )
+        .annotate(
+            shared=Count(
+                "articleperson",
+                filter=Q(
+                    articleperson__person__in=people, articleperson__role="speaker"
+                ),
+                distinct=True,
+            )
+            + Count(
+                "articletheme", filter=Q(articletheme__theme__in=themes), distinct=True
+            )
+        )
+        .filter(shared__gt=0)
+        .select_related("outlet")
+        .order_by("-shared", "-date")[:LIMIT]
+    )
+    return [(c, similarity(article.body, c.body) >= NEAR_DUPLICATE) for c in candidates]

@@ -1,0 +1,153 @@
+"""Browsing as a reader: dates, outlets, speakers, themes, charts, feeds, exports."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+
+from archive.models import ArticlePerson, ArticleTheme, Outlet, Person, Theme
+
+
+@pytest.fixture
+def dated(make_article):
+    sana = Outlet.objects.get(name="سانا")
+    putin = Person.objects.get(name_latin="Vladimir Putin")
+    energy = Theme.objects.get(slug="energy")
+
+    def make(title, date, precision, **fields):
+        return make_article(
+            title=title, body="نص عن روسيا", date=date, date_precision=precision,
+            outlet=sana, **fields,
+        )  # fmt: skip
+
+    day = make("قمة بكين", datetime.date(2018, 3, 5), "day")
+    month = make("مناورات مارس", datetime.date(2018, 3, 1), "month")
+    year = make("حصاد العام", datetime.date(2018, 1, 1), "year")
+    undated = make_article(title="مقال بلا تاريخ", body="نص")
+    ArticlePerson.objects.create(article=day, person=putin, role="speaker")
+    ArticleTheme.objects.create(article=day, theme=energy, score=0.8)
+    return {"day": day, "month": month, "year": year, "undated": undated}
+
+
+def html(client, url, status=200, **params):
+    response = client.get(url, params)
+    assert response.status_code == status, response.content[:500]
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_date_index_counts_years_and_reaches_undated_articles(client, dated):
+    page = html(client, "/dates/")
+    assert 'href="/dates/2018/"' in page
+    assert 'href="/dates/unknown/"' in page
+    assert "مقال بلا تاريخ" in html(client, "/dates/unknown/")
+
+
+@pytest.mark.django_db
+def test_year_page_lists_months_and_keeps_year_only_articles_out_of_months(
+    client, dated
+):
+    page = html(client, "/dates/2018/")
+    assert 'href="/dates/2018/3/"' in page  # March has two articles
+    assert "لا يُعرف منها إلا السنة" in page
+    assert "حصاد العام" in page  # listed under the year
+
+
+@pytest.mark.django_db
+def test_month_page_calendar_never_puts_a_month_date_on_a_day(client, dated):
+    page = html(client, "/dates/2018/3/")
+    assert 'href="/dates/2018/3/5/"' in page
+    assert "مناورات مارس" in page and "حصاد العام" not in page
+    day = html(client, "/dates/2018/3/1/")
+    # 1 March: the month-only article is not placed on its first day.
+    assert "مناورات مارس" not in day
+    assert "قمة بكين" in html(client, "/dates/2018/3/5/")
+    assert 'rel="prev" href="/dates/2018/3/4/"' in html(client, "/dates/2018/3/5/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/dates/2018/13/", "/dates/2018/2/30/", "/dates/1200/", "/outlets/nope/"]
+)
+def test_impossible_dates_and_unknown_pages_are_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_outlet_speaker_and_theme_pages(client, dated):
+    assert "سانا" in html(client, "/outlets/")
+    assert "قمة بكين" in html(client, "/outlets/sana/")
+    people = html(client, "/people/")
+    assert 'href="/people/vladimir-putin/"' in people
+    assert "قمة بكين" in html(client, "/people/vladimir-putin/")
+    assert "قمة بكين" in html(client, "/themes/energy/")
+    assert "الطاقة" in html(client, "/themes/")
+
+
+@pytest.mark.django_db
+def test_filters_combine_and_the_url_is_the_whole_state(client, dated):
+    page = html(client, "/search/", year="2018", month="3", speaker="vladimir-putin")
+    assert "قمة بكين" in page and "مناورات مارس" not in page
+    # Each active filter is a chip that removes itself and keeps the others.
+    assert 'aria-label="أزل المرشّح مارس"' in page
+    assert 'href="?year=2018&amp;speaker=vladimir-putin"' in page
+
+
+@pytest.mark.django_db
+def test_month_without_year_is_a_400(client, dated):
+    page = html(client, "/search/", status=400, month="3")
+    assert "حدّد السنة مع الشهر" in page
+
+
+@pytest.mark.django_db
+def test_coverage_chart_bars_narrow_to_their_month(client, dated):
+    page = html(client, "/search/", q="روسيا")
+    assert "<svg" in page and 'role="img"' in page
+    assert 'href="?q=%D8%B1%D9%88%D8%B3%D9%8A%D8%A7&amp;year=2018&amp;month=3"' in page
+
+
+@pytest.mark.django_db
+def test_article_page_shows_hijri_date_quotes_related_and_citation(client, dated):
+    day = dated["day"]
+    day.quotes.create(person=Person.objects.get(name_latin="Vladimir Putin"),
+                      text="نحن شركاء", position=0)  # fmt: skip
+    page = html(client, day.get_absolute_url())
+    assert (
+        'الموافق <span lang="ar">17 جمادى الآخرة 1439 هـ</span>' in page
+    )  # 5 March 2018
+    assert "«نحن شركاء»" in page
+    assert 'href="/themes/energy/"' in page
+    assert "«قمة بكين». سانا، 5 مارس 2018." in page
+
+
+@pytest.mark.django_db
+def test_atom_feed_for_a_search(client, dated):
+    response = client.get("/feed/", {"q": "قمة"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "<title>قمة بكين</title>" in body and "مناورات مارس" not in body
+
+
+@pytest.mark.django_db
+def test_csv_export_has_a_bom_and_neutralises_formulas(client, make_article):
+    make_article(title='=HYPERLINK("http://x")', body="+1 نص")
+    response = client.get("/export.csv")
+    data = response.content.decode("utf-8")
+    assert data.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(data.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["id", "url", "title"]
+    assert rows[1][2] == '\'=HYPERLINK("http://x")'
+    assert rows[1][-1] == "'+1 نص"
+
+
+@pytest.mark.django_db
+def test_json_export_follows_the_filters(client, dated):
+    data = json.loads(
+        client.get("/export.json", {"year": "2018", "month": "3"}).content
+    )
+    assert {r["title"] for r in data["results"]} == {"قمة بكين", "مناورات مارس"}
+    assert data["cap"] == 5000
+    assert client.get("/export.json", {"year": "x"}).status_code == 400
