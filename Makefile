@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint fmt screenshots import-corpus
+.PHONY: install run test lint fmt screenshots import-corpus browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,17 @@ run: install
 	$(BIN)/python manage.py import_articles seeds/
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+# axe-core for the accessibility check in the browser tests (npm registry).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.installed
+
+browser-deps:
 	bash scripts/ensure-chromium.sh
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "warning: npm is missing; the accessibility check will be skipped" >&2; fi
+
+test: install browser-deps
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -34,8 +43,7 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-screenshots: install
-	bash scripts/ensure-chromium.sh
+screenshots: install browser-deps
 	SCREENSHOT_DIR=$(CURDIR)/screenshots $(BIN)/python -m pytest -q tests/browser/test_screenshots.py
 	@echo "Screenshots saved in screenshots/"
 

@@ -3,30 +3,43 @@
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive import browse
+from archive.cache import cached_counts
 from archive.models import Article, ArticlePerson, Outlet, Person, Theme
 from archive.views import _listing
 
 
+QUOTES_SHOWN = 20
+
+
 def date_index(request):
-    years = browse.year_counts(Article.objects.all())
-    context = {
-        "years": years,
-        "undated": Article.objects.filter(date=None).count(),
-        "bars": browse.coverage(Article.objects.all()),
-    }
+    context = cached_counts(
+        "date-index",
+        "",
+        lambda: {
+            "years": browse.year_counts(Article.objects.all()),
+            "undated": Article.objects.filter(date=None).count(),
+            "bars": browse.coverage(Article.objects.all()),
+        },
+    )
     return render(request, "archive/date_index.html", context)
 
 
 def year_detail(request, year: int):
     _check_year(year)
-    counts = browse.month_counts(Article.objects.all(), year)
+    counts, only_year = cached_counts(
+        "year",
+        str(year),
+        lambda: (
+            browse.month_counts(Article.objects.all(), year),
+            Article.objects.filter(date__year=year, date_precision="year").count(),
+        ),
+    )
     months = [(m, browse.month_name(m), counts.get(m, 0)) for m in range(1, 13)]
-    only_year = Article.objects.filter(date__year=year, date_precision="year").count()
     prev, nxt = browse.neighbours(year)
     extra = {
         "year": year,
@@ -48,10 +61,16 @@ def month_detail(request, year: int, month: int):
     _check_year(year)
     if not 1 <= month <= 12:
         raise Http404("لا يوجد شهر بهذا الرقم.")
-    counts = browse.day_counts(Article.objects.all(), year, month)
-    only_month = Article.objects.filter(
-        date__year=year, date__month=month, date_precision="month"
-    ).count()
+    counts, only_month = cached_counts(
+        "month",
+        f"{year}-{month}",
+        lambda: (
+            browse.day_counts(Article.objects.all(), year, month),
+            Article.objects.filter(
+                date__year=year, date__month=month, date_precision="month"
+            ).count(),
+        ),
+    )
     prev, nxt = browse.neighbours(year, month)
     extra = {
         "year": year,
@@ -138,10 +157,20 @@ def person_list(request):
 
 def person_detail(request, slug: str):
     person = get_object_or_404(Person, slug=slug)
-    quotes = person.quotes.select_related("article", "article__outlet").order_by(
-        "-article__date", "position"
-    )
-    extra = {"person": person, "quotes": quotes[:50], "heading": person.name}
+    quotes = (
+        person.quotes.select_related("article", "article__outlet")
+        .only(
+            "text", "position", "article__title", "article__date",
+            "article__date_precision", "article__dateline", "article__outlet__name",
+        )
+        .order_by(F("article__date").desc(nulls_last=True), "position")
+    )  # fmt: skip
+    extra = {
+        "person": person,
+        "quotes": quotes[:QUOTES_SHOWN],
+        "quote_count": person.quotes.count(),
+        "heading": person.name,
+    }
     base = Article.objects.filter(articleperson__person=person)
     return _listing(request, "archive/person_detail.html", base, extra)
 

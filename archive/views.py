@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from archive.browse import coverage, month_name
+from archive.cache import cached_counts
 from archive.dates import citation, hijri_label
 from archive.facets import facet_counts, matching_ids
 from archive.filters import ArticleFilter
@@ -51,10 +52,16 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     if not filterset.is_valid():
         return render(request, template, context, status=400)
     results = filterset.qs
-    ids = matching_ids(results)
+    # Counts shared by every page of the same list: kept briefly (archive.cache).
+    params = request.GET.copy()
+    for name in ("page", "sort"):
+        params.pop(name, None)
+    summary = cached_counts(
+        "list", f"{request.path}?{params.urlencode()}", lambda: _summary_of(results)
+    )
     try:
         page = paginate(
-            request, results.values_list("pk", flat=True), count=_count(ids)
+            request, results.values_list("pk", flat=True), count=summary["count"]
         )
         page = _page_of_articles(page)
     except BadPage as exc:
@@ -64,10 +71,20 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     for article in page.object_list:
         article.snippet = highlighter.snippet(article.body)
     context["page"] = page
-    context["facets"] = facet_counts(results, ids=ids)
     context["active"] = _active_filters(filterset)
-    context["bars"] = coverage(_by_ids(ids) if ids is not None else results)
+    context["facets"] = summary["facets"]
+    context["bars"] = summary["bars"]
     return render(request, template, context)
+
+
+def _summary_of(results) -> dict:
+    """Count, facets and coverage of a result set, the matches read only once."""
+    ids = matching_ids(results)
+    return {
+        "count": len(ids) if ids is not None else results.count(),
+        "facets": facet_counts(results, ids=ids),
+        "bars": coverage(_by_ids(ids) if ids is not None else results),
+    }
 
 
 def _by_ids(ids: list[int]):

@@ -25,6 +25,14 @@ SEEDING_MIGRATIONS = [
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached counts (archive.cache) never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def registries(request):
     """The registries the data migrations seed (outlets, people, themes).
 

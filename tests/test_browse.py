@@ -104,7 +104,7 @@ def test_month_without_year_is_a_400(client, dated):
 @pytest.mark.django_db
 def test_coverage_chart_bars_narrow_to_their_month(client, dated):
     page = html(client, "/search/", q="روسيا")
-    assert "<svg" in page and 'role="img"' in page
+    assert "<svg" in page and 'aria-labelledby="coverage-caption"' in page
     assert 'href="?q=%D8%B1%D9%88%D8%B3%D9%8A%D8%A7&amp;year=2018&amp;month=3"' in page
 
 

@@ -1,0 +1,76 @@
+"""Server time of the browse pages over the corpus sample, in a scratch database."""
+
+import time
+
+from django.core.cache import cache
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import override_settings
+
+from archive.benchmarks import CITATION, ensure_corpus, scratch_database, timings
+from archive.models import Article, Outlet, Person, Theme
+
+TARGET_MS = 50
+
+
+class Command(BaseCommand):
+    help = "Print p50/p95 server times of every browse page type."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
+
+    def handle(self, *args, repeat, keep, **options):
+        with scratch_database(keep=keep):
+            total = ensure_corpus(write=self.stdout.write)
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            self.stdout.write(CITATION)
+            self.stdout.write(f"{total} articles; {repeat} runs per page; times in ms")
+            with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+                self._run(repeat)
+
+    def _pages(self) -> list[tuple[str, str]]:
+        outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
+        person = (
+            Person.objects.annotate(n=Count("articleperson")).order_by("-n").first()
+        )
+        theme = Theme.objects.annotate(n=Count("articletheme")).order_by("-n").first()
+        article = Article.objects.exclude(date=None).order_by("-date").first()
+        y, m, d = article.date.year, article.date.month, article.date.day
+        return [
+            ("home", "/"),
+            ("date index", "/dates/"),
+            ("year", f"/dates/{y}/"),
+            ("month (calendar)", f"/dates/{y}/{m}/"),
+            ("day", f"/dates/{y}/{m}/{d}/"),
+            ("unknown dates", "/dates/unknown/"),
+            ("outlet index", "/outlets/"),
+            ("outlet (busiest)", outlet.get_absolute_url()),
+            ("speaker index", "/people/"),
+            ("speaker (busiest)", person.get_absolute_url()),
+            ("theme index", "/themes/"),
+            ("theme (busiest)", theme.get_absolute_url()),
+            ("filtered list, page 20", "/search/?sort=newest&page=20"),
+            ("article", article.get_absolute_url()),
+            ("Atom feed", "/feed/?q=روسيا"),
+        ]
+
+    def _run(self, repeat):
+        client = Client()
+        w = self.stdout.write
+        w(f"{'page':28}{'p50':>8}{'p95':>8}{'uncached':>10}")
+        for label, url in self._pages():
+            # The first request computes the counts (facets, charts, calendars)
+            # that the following ones share for archive.cache.TTL seconds.
+            cache.clear()
+            start = time.perf_counter()
+            response = client.get(url)
+            cold = (time.perf_counter() - start) * 1000
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+            t = timings(lambda u=url: client.get(u), repeat)
+            flag = "" if t["p50"] <= TARGET_MS else "  over the 50 ms target"
+            w(f"{label:28}{t['p50']:8.1f}{t['p95']:8.1f}{cold:10.1f}{flag}")
