@@ -107,6 +107,7 @@ class Bar:
 
 
 CHART_WIDTH, CHART_HEIGHT = 720, 160
+MAX_BAR_WIDTH = 24
 
 
 def coverage(articles: QuerySet) -> list[Bar]:
@@ -129,8 +130,10 @@ def coverage(articles: QuerySet) -> list[Bar]:
     while (y, m) <= (y1, m1):
         months.append((y, m))
         y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    if len(months) < 2:
+        return []  # one month is no trend: the list says it all
     top = max(counts.values())
-    width = CHART_WIDTH / len(months)
+    width = min(CHART_WIDTH / len(months), MAX_BAR_WIDTH)
     bars = []
     for i, (y, m) in enumerate(months):
         n = counts.get((y, m), 0)

@@ -25,6 +25,7 @@ def dated(make_article):
     day = make("قمة بكين", datetime.date(2018, 3, 5), "day")
     month = make("مناورات مارس", datetime.date(2018, 3, 1), "month")
     year = make("حصاد العام", datetime.date(2018, 1, 1), "year")
+    make("زيارة مايو", datetime.date(2018, 5, 10), "day")
     undated = make_article(title="مقال بلا تاريخ", body="نص")
     ArticlePerson.objects.create(article=day, person=putin, role="speaker")
     ArticleTheme.objects.create(article=day, theme=energy, score=0.8)

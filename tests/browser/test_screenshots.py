@@ -24,6 +24,12 @@ def test_save_screenshots(page, seeded_site):
     pages = {
         "home": "/",
         "person": putin.get_absolute_url(),
+        "dates": "/dates/",
+        "month": "/dates/2025/5/",
+        "outlets": "/outlets/",
+        "people": "/people/",
+        "themes": "/themes/",
+        "theme": "/themes/bilateral-relations/",
         "search": "/search/?q=بوتين",
         "article": article.get_absolute_url() + "?q=بوتين",
         "bad-request": "/search/?page=abc",
