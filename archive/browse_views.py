@@ -12,7 +12,6 @@ from archive.cache import cached_counts
 from archive.models import Article, ArticlePerson, Outlet, Person, Theme
 from archive.views import _listing
 
-
 QUOTES_SHOWN = 20
 
 
