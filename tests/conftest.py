@@ -21,6 +21,7 @@ SEEDING_MIGRATIONS = [
     "0008_outlet_site_names",
     "0009_more_people",
     "0010_seed_themes",
+    "0011_editors_group",
 ]
 
 
@@ -49,7 +50,8 @@ def registries(request):
 
     for name in SEEDING_MIGRATIONS:
         module = importlib.import_module(f"archive.migrations.{name}")
-        seed = getattr(module, "seed", None) or module.add
+        names = ("seed", "add", "create")
+        seed = next(getattr(module, n) for n in names if hasattr(module, n))
         seed(apps, None)
 
 

@@ -23,7 +23,7 @@ def editor(db, client):
 def review_data(response) -> dict:
     form = response.context["review"]
     data = {"review": "1"}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form.initial.get(name)
         if value is None:
             continue
