@@ -26,14 +26,22 @@ CITATION = (
 )
 
 
+SCRATCH_NAME = "archive_bench"
+
+
 @contextlib.contextmanager
 def scratch_database(keep: bool = False) -> Iterator[None]:
-    """Run inside a scratch database; ``keep`` reuses it between runs."""
+    """Run inside a scratch database (``archive_bench``, never the test suite's);
+    ``keep`` reuses it between runs."""
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    previous = test_settings.get("NAME")
+    test_settings["NAME"] = SCRATCH_NAME
     old = setup_databases(verbosity=0, interactive=False, keepdb=keep)
     try:
         yield
     finally:
         teardown_databases(old, verbosity=0, keepdb=keep)
+        test_settings["NAME"] = previous
 
 
 def ensure_corpus(corpus: Path = DEFAULT_CORPUS, write=print) -> int:

@@ -191,10 +191,15 @@ def api_search(request):
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
     results = filterset.qs
-    ids = matching_ids(results)
+    params = request.GET.copy()
+    for name in ("page", "sort"):
+        params.pop(name, None)
+    summary = cached_counts(
+        "list", f"/search/?{params.urlencode()}", lambda: _summary_of(results)
+    )
     try:
         page = paginate(
-            request, results.values_list("pk", flat=True), count=_count(ids)
+            request, results.values_list("pk", flat=True), count=summary["count"]
         )
         page = _page_of_articles(page)
     except BadPage as exc:
@@ -213,7 +218,7 @@ def api_search(request):
                 else None
             ),
             "results": [_summary(request, a, highlighter) for a in page.object_list],
-            "facets": facet_counts(results, ids=ids),
+            "facets": summary["facets"],
         },
         json_dumps_params={"ensure_ascii": False},
     )

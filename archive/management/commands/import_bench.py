@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test.utils import setup_databases, teardown_databases
 
+from archive.benchmarks import scratch_database
 from archive.ingest.load import Importer
 
 DEFAULT_CORPUS = settings.BASE_DIR.parent / "shared" / "corpus" / "articles.jsonl"
@@ -33,11 +33,8 @@ class Command(BaseCommand):
             sample = Path(tmp) / "sample.jsonl"
             with corpus.open("rb") as src, sample.open("wb") as dst:
                 dst.writelines(itertools.islice(src, limit))
-            old = setup_databases(verbosity=0, interactive=False)
-            try:
+            with scratch_database():
                 self._measure(sample)
-            finally:
-                teardown_databases(old, verbosity=0)
 
     def _measure(self, sample: Path) -> None:
         self.stdout.write("corpus: ANT Corpus sample (https://antcorpus.github.io)")

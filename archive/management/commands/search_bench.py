@@ -11,7 +11,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
-from archive.benchmarks import CITATION, ensure_corpus, scratch_database, timings
+from archive.benchmarks import (
+    CITATION,
+    DEFAULT_CORPUS,
+    ensure_corpus,
+    scratch_database,
+    timings,
+)
+from archive.generate import generate
 from archive.models import Article, Outlet
 
 CASES = [
@@ -33,10 +40,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=30)
         parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
+        parser.add_argument(
+            "--generated",
+            type=int,
+            default=0,
+            help="instead of the corpus, N synthetic articles (generate_corpus)",
+        )
 
-    def handle(self, *args, repeat, keep, **options):
+    def handle(self, *args, repeat, keep, generated, **options):
         with scratch_database(keep=keep):
-            total = ensure_corpus(write=self.stdout.write)
+            if generated:
+                have = Article.objects.count()
+                if have < generated:
+                    generate(generated - have, DEFAULT_CORPUS, write=self.stdout.write)
+                total = Article.objects.count()
+            else:
+                total = ensure_corpus(write=self.stdout.write)
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE archive_article")
             self.stdout.write(CITATION)
