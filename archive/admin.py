@@ -14,11 +14,8 @@ from archive.ingest.load import (
     ImportFailure,
     OutletResolver,
     Registry,
-    apply_extraction,
-    extract_again,
-    locked_fields,
+    reextract_article,
     save,
-    save_relations,
 )
 from archive.models import (
     Article,
@@ -198,13 +195,9 @@ def _reextract_matching(query: str) -> int:
     matches = search_articles(Article.objects.all(), query) if query else []
     for article in matches:
         try:
-            extracted = extract_again(article, registry)
+            reextract_article(article, registry, outlets)
         except ImportFailure:
             continue
-        with transaction.atomic():
-            apply_extraction(article, extracted, outlets)
-            article.save()
-            save_relations(article, extracted, locked_fields(article), registry)
         n += 1
     return n
 
@@ -453,14 +446,9 @@ class ArticleAdmin(VersionAdmin):
         registry, outlets, changed = Registry.load(), OutletResolver(), 0
         for article in queryset:
             try:
-                extracted = extract_again(article, registry)
+                changed += bool(reextract_article(article, registry, outlets))
             except ImportFailure:
                 continue
-            with transaction.atomic():
-                fields = apply_extraction(article, extracted, outlets)
-                article.save()
-                save_relations(article, extracted, locked_fields(article), registry)
-            changed += bool(fields)
         self.message_user(
             request, f"أعيد استخراج {queryset.count()} مقال؛ تغيّر {changed} منها."
         )

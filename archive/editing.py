@@ -17,14 +17,12 @@ from archive.ingest.load import (
     content_hash,
     decode,
     extract_page,
+    save_relations,
 )
 from archive.models import (
     Article,
-    ArticlePerson,
-    ArticleTheme,
     Outlet,
     Person,
-    Quote,
     Theme,
 )
 
@@ -161,38 +159,13 @@ def save_reviewed(data: dict) -> Article:
         article.content_hash = content_hash(extracted.raw_text)
         article.editor_fields = sorted(set(article.editor_fields) | set(edited))
         article.save()
-        ArticlePerson.objects.filter(article=article).delete()
-        speakers = set(data["speakers"])
-        mentioned = set(Person.objects.filter(name__in=extracted.mentioned)) - speakers
-        ArticlePerson.objects.bulk_create(
-            [ArticlePerson(article=article, person=p, role="speaker") for p in speakers]
-            + [
-                ArticlePerson(article=article, person=p, role="mentioned")
-                for p in mentioned
-            ]
-        )
+        # The editor's speakers and themes, the extraction's mentions and quotes.
+        speakers = [p.name for p in data["speakers"]]
+        extracted.speakers = speakers
+        extracted.mentioned = [n for n in extracted.mentioned if n not in speakers]
         scores = dict(extracted.themes)
-        ArticleTheme.objects.filter(article=article).delete()
-        ArticleTheme.objects.bulk_create(
-            [
-                ArticleTheme(article=article, theme=t, score=scores.get(t.slug, 1.0))
-                for t in data["themes"]
-            ]
-        )
-        people = {p.name: p for p in Person.objects.filter(
-            name__in=[q.speaker for q in extracted.quotes if q.speaker])}  # fmt: skip
-        Quote.objects.filter(article=article).delete()
-        Quote.objects.bulk_create(
-            [
-                Quote(
-                    article=article,
-                    person=people.get(q.speaker),
-                    text=q.text,
-                    position=q.position,
-                )  # fmt: skip
-                for q in extracted.quotes
-            ]
-        )
+        extracted.themes = [(t.slug, scores.get(t.slug, 1.0)) for t in data["themes"]]
+        save_relations(article, extracted, set(), Registry.load())
     return article
 
 

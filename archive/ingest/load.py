@@ -340,6 +340,23 @@ def extract_again(article: Article, registry: Registry) -> Extracted:
     return extract_record(article.raw_text, article.source_file, registry)
 
 
+def reextract_article(
+    article: Article, registry: Registry, outlets: OutletResolver, write: bool = True
+) -> list[str]:
+    """Today's extraction on one stored article, automatic fields only; returns the
+    fields that changed (relations included). Raises ImportFailure."""
+    extracted = extract_again(article, registry)
+    with transaction.atomic():
+        before = relations_snapshot(article)
+        fields = apply_extraction(article, extracted, outlets)
+        if write:
+            article.save()
+            save_relations(article, extracted, locked_fields(article), registry)
+            after = relations_snapshot(article)
+            fields += [k for k in before if before[k] != after[k]]
+    return fields
+
+
 def relations_snapshot(article: Article) -> dict[str, set]:
     return {
         "people": set(

@@ -6,17 +6,12 @@ it. Reports how many articles changed in each field."""
 from collections import Counter
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from archive.ingest.load import (
     ImportFailure,
     OutletResolver,
     Registry,
-    apply_extraction,
-    extract_again,
-    locked_fields,
-    relations_snapshot,
-    save_relations,
+    reextract_article,
 )
 from archive.models import Article
 
@@ -39,22 +34,14 @@ class Command(BaseCommand):
         for article in articles.iterator(chunk_size=500):
             total += 1
             try:
-                extracted = extract_again(article, registry)
+                fields = reextract_article(article, registry, outlets, not dry_run)
             except ImportFailure as exc:
                 failed += 1
                 self.stderr.write(f"article {article.pk}: {exc}")
                 continue
-            with transaction.atomic():
-                before = relations_snapshot(article)
-                fields = apply_extraction(article, extracted, outlets)
-                if not dry_run:
-                    article.save()
-                    save_relations(article, extracted, locked_fields(article), registry)
-                    after = relations_snapshot(article)
-                    fields += [k for k in before if before[k] != after[k]]
-                changed.update(fields)
-                if fields and options["verbosity"] > 1:
-                    self.stdout.write(f"article {article.pk}: {', '.join(fields)}")
+            changed.update(fields)
+            if fields and options["verbosity"] > 1:
+                self.stdout.write(f"article {article.pk}: {', '.join(fields)}")
         summary = ", ".join(f"{field} {n}" for field, n in sorted(changed.items()))
         self.stdout.write(
             f"re-extracted {total} articles; changed: {summary or 'nothing'}; "
