@@ -11,7 +11,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQueryField
-from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    F,
+    FloatField,
+    Func,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -268,6 +276,18 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(_Matches(F("search_vector"), tsquery)).annotate(
         rank=rank_expression(parsed)
     )
+
+
+RANK_CAP = 5000  # beyond this many matches, only the newest are ranked
+
+
+def rank_only_newest(results: QuerySet, cap: int = RANK_CAP) -> QuerySet:
+    """For a word in tens of thousands of articles, rank the newest ``cap`` matches
+    instead of all: ranking reads every match's vector, and the newest ones are what
+    a reader of a news archive is after (PERFORMANCE-NOTES.md: 6.8 ms instead of
+    5,961 ms at 1M). The count stays the count of all matches."""
+    newest = results.order_by(F("date").desc(nulls_last=True), "-id").values("pk")
+    return results.filter(pk__in=Subquery(newest[:cap]))
 
 
 def rank_expression(parsed: ParsedQuery):

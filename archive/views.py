@@ -12,7 +12,7 @@ from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
 from archive.related import other_coverage
-from archive.search import Highlighter
+from archive.search import RANK_CAP, Highlighter, rank_only_newest
 
 
 def _page_of_articles(page):
@@ -59,6 +59,7 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     summary = cached_counts(
         "list", f"{request.path}?{params.urlencode()}", lambda: _summary_of(results)
     )
+    results, context["ranked_newest"] = _capped_ranking(filterset, results, summary)
     try:
         page = paginate(
             request, results.values_list("pk", flat=True), count=summary["count"]
@@ -75,6 +76,15 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     context["facets"] = summary["facets"]
     context["bars"] = summary["bars"]
     return render(request, template, context)
+
+
+def _capped_ranking(filterset, results, summary):
+    """Relevance order over the newest RANK_CAP matches when there are more."""
+    ranked = "rank" in results.query.annotations
+    sort = filterset.form.cleaned_data.get("sort") or "relevance"
+    if ranked and sort == "relevance" and summary["count"] > RANK_CAP:
+        return rank_only_newest(results, RANK_CAP), RANK_CAP
+    return results, None
 
 
 def _summary_of(results) -> dict:
@@ -197,6 +207,7 @@ def api_search(request):
     summary = cached_counts(
         "list", f"/search/?{params.urlencode()}", lambda: _summary_of(results)
     )
+    results, _ = _capped_ranking(filterset, results, summary)
     try:
         page = paginate(
             request, results.values_list("pk", flat=True), count=summary["count"]

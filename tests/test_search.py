@@ -142,3 +142,27 @@ def test_latin_name_finds_the_arabic_article(make_article):
 def test_particles_are_not_required(make_article):
     make_article(title="الحرب التجارية", body="التوتر الصيني الأمريكي يتصاعد")
     assert titles("الحرب التجارية بين الصين وأمريكا") == ["الحرب التجارية"]
+
+
+@pytest.mark.django_db
+def test_very_common_words_rank_only_the_newest_matches(
+    client, make_article, monkeypatch
+):
+    import datetime
+
+    from archive import views
+
+    monkeypatch.setattr(views, "RANK_CAP", 2)
+    from archive import search
+
+    monkeypatch.setattr(search, "RANK_CAP", 2)
+    for year in (2015, 2016, 2017):
+        make_article(title="روسيا " * (2019 - year), body="نص",
+                     date=datetime.date(year, 1, 1), date_precision="day")  # fmt: skip
+    page = client.get("/search/", {"q": "روسيا"})
+    titles = [a.date.year for a in page.context["page"].object_list]
+    # Three matches, all counted; only the newest two ranked (2015 ranks best but is
+    # not among them, so it comes after).
+    assert page.context["page"].paginator.count == 3
+    assert titles[:2] in ([2016, 2017], [2017, 2016]) and len(titles) == 2
+    assert "أحدثُ" in page.content.decode()
