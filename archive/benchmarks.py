@@ -87,3 +87,26 @@ def timings(run: Callable[[], object], repeat: int, warmup: int = 2) -> dict:
         "p99": pct(99),
         "n": len(samples),
     }
+
+
+@contextlib.contextmanager
+def bench_database(keep: bool, write, generated: int = 0) -> Iterator[int]:
+    """The scratch database with the corpus (or ``generated`` synthetic articles),
+    vacuumed, served as in production (DEBUG off); yields the article count."""
+    from django.test.utils import override_settings
+
+    with scratch_database(keep=keep):
+        if generated:
+            from archive.generate import generate
+
+            have = Article.objects.count()
+            if have < generated:
+                generate(generated - have, DEFAULT_CORPUS, write=write)
+            total = Article.objects.count()
+        else:
+            total = ensure_corpus(write=write)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        write(CITATION)
+        with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+            yield total

@@ -185,10 +185,6 @@ def _bare_raw(word: str) -> str:
     return _norm(word)
 
 
-def _bare(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
-
-
 # A nisba adjective in its inflections: صيني صينيه صينيون صينيين صينيات صينيتين
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "تين", "تان", "ان", "ا")
 

@@ -51,15 +51,9 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     context = {"filter": filterset, "q": request.GET.get("q", ""), **(extra or {})}
     if not filterset.is_valid():
         return render(request, template, context, status=400)
-    results = filterset.qs
-    # Counts shared by every page of the same list: kept briefly (archive.cache).
-    params = request.GET.copy()
-    for name in ("page", "sort"):
-        params.pop(name, None)
-    summary = cached_counts(
-        "list", f"{request.path}?{params.urlencode()}", lambda: _summary_of(results)
+    results, summary, context["ranked_newest"] = _results(
+        request, filterset, request.path
     )
-    results, context["ranked_newest"] = _capped_ranking(filterset, results, summary)
     try:
         page = paginate(
             request, results.values_list("pk", flat=True), count=summary["count"]
@@ -76,6 +70,21 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     context["facets"] = summary["facets"]
     context["bars"] = summary["bars"]
     return render(request, template, context)
+
+
+def _results(request, filterset, path: str):
+    """(ordered results, their cached summary, ranking cap or None) of a valid
+    filterset. The summary (count, facets, chart) is shared by every page and sort
+    of the same list (archive.cache); the API shares the search page's."""
+    params = request.GET.copy()
+    for name in ("page", "sort"):
+        params.pop(name, None)
+    results = filterset.qs
+    summary = cached_counts(
+        "list", f"{path}?{params.urlencode()}", lambda: _summary_of(results)
+    )
+    results, cap = _capped_ranking(filterset, results, summary)
+    return results, summary, cap
 
 
 def _capped_ranking(filterset, results, summary):
@@ -103,18 +112,6 @@ def _by_ids(ids: list[int]):
 
 def article_list(request):
     return _listing(request, "archive/article_list.html")
-
-
-FACET_LABELS = {
-    "outlet": "وسيلة الإعلام",
-    "speaker": "المتحدث",
-    "theme": "الموضوع",
-    "year": "السنة",
-}
-
-
-def _count(ids: list[int] | None) -> int | None:
-    return None if ids is None else len(ids)
 
 
 def _active_filters(filterset) -> list[dict]:
@@ -200,14 +197,7 @@ def api_search(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
-    results = filterset.qs
-    params = request.GET.copy()
-    for name in ("page", "sort"):
-        params.pop(name, None)
-    summary = cached_counts(
-        "list", f"/search/?{params.urlencode()}", lambda: _summary_of(results)
-    )
-    results, _ = _capped_ranking(filterset, results, summary)
+    results, summary, _ = _results(request, filterset, "/search/")
     try:
         page = paginate(
             request, results.values_list("pk", flat=True), count=summary["count"]

@@ -4,12 +4,10 @@ import time
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import override_settings
 
-from archive.benchmarks import CITATION, ensure_corpus, scratch_database, timings
+from archive.benchmarks import bench_database, timings
 from archive.models import Article, Outlet, Person, Theme
 
 TARGET_MS = 50
@@ -23,14 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
 
     def handle(self, *args, repeat, keep, **options):
-        with scratch_database(keep=keep):
-            total = ensure_corpus(write=self.stdout.write)
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-            self.stdout.write(CITATION)
+        with bench_database(keep, self.stdout.write) as total:
             self.stdout.write(f"{total} articles; {repeat} runs per page; times in ms")
-            with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
-                self._run(repeat)
+            self._run(repeat)
 
     def _pages(self) -> list[tuple[str, str]]:
         outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()

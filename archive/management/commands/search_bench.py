@@ -7,18 +7,12 @@ rendered by the real view through Django's test client (no network in the timing
 from urllib.parse import urlencode
 
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.test import Client
-from django.test.utils import override_settings
 
 from archive.benchmarks import (
-    CITATION,
-    DEFAULT_CORPUS,
-    ensure_corpus,
-    scratch_database,
+    bench_database,
     timings,
 )
-from archive.generate import generate
 from archive.models import Article, Outlet
 
 CASES = [
@@ -48,20 +42,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, repeat, keep, generated, **options):
-        with scratch_database(keep=keep):
-            if generated:
-                have = Article.objects.count()
-                if have < generated:
-                    generate(generated - have, DEFAULT_CORPUS, write=self.stdout.write)
-                total = Article.objects.count()
-            else:
-                total = ensure_corpus(write=self.stdout.write)
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE archive_article")
-            self.stdout.write(CITATION)
+        with bench_database(keep, self.stdout.write, generated) as total:
             self.stdout.write(f"{total} articles; {repeat} runs per case; times in ms")
-            with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
-                self._run(repeat)
+            self._run(repeat)
 
     def _run(self, repeat):
         client = Client()
