@@ -30,12 +30,12 @@ SCRATCH_NAME = "archive_bench"
 
 
 @contextlib.contextmanager
-def scratch_database(keep: bool = False) -> Iterator[None]:
+def scratch_database(keep: bool = False, name: str = SCRATCH_NAME) -> Iterator[None]:
     """Run inside a scratch database (``archive_bench``, never the test suite's);
     ``keep`` reuses it between runs."""
     test_settings = connection.settings_dict.setdefault("TEST", {})
     previous = test_settings.get("NAME")
-    test_settings["NAME"] = SCRATCH_NAME
+    test_settings["NAME"] = name
     old = setup_databases(verbosity=0, interactive=False, keepdb=keep)
     try:
         yield
@@ -95,7 +95,9 @@ def bench_database(keep: bool, write, generated: int = 0) -> Iterator[int]:
     vacuumed, served as in production (DEBUG off); yields the article count."""
     from django.test.utils import override_settings
 
-    with scratch_database(keep=keep):
+    # One scratch database per size, so 100k and 1M can both be kept.
+    name = f"{SCRATCH_NAME}_{generated}" if generated else SCRATCH_NAME
+    with scratch_database(keep=keep, name=name):
         if generated:
             from archive.generate import generate
 

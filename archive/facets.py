@@ -9,18 +9,6 @@ from archive.models import Article, ArticlePerson, ArticleTheme
 FACET_LIMIT = 15
 
 
-EXACT_LIMIT = 10_000  # up to this many matches, counts and facets are exact
-
-
-def matching_ids(results: QuerySet, limit: int = EXACT_LIMIT) -> list[int] | None:
-    """The ids of every match, read once, or None when there are more than ``limit``.
-
-    With the ids in hand, the count and the facets no longer re-run the search.
-    """
-    ids = list(results.order_by().values_list("pk", flat=True)[: limit + 1])
-    return ids if len(ids) <= limit else None
-
-
 def facet_counts(
     results: QuerySet, limit: int = FACET_LIMIT, ids: list[int] | None = None
 ) -> dict[str, list[dict]]:

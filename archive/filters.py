@@ -9,6 +9,8 @@ from django.db.models import Exists, F, OuterRef
 from archive import search
 from archive.models import Article, ArticlePerson, ArticleTheme, Outlet, Person, Theme
 
+MAX_DATE_SPAN_DAYS = 366  # date_end - date of an article dated only to its year
+
 ISO_DATE = ["%Y-%m-%d"]
 
 
@@ -116,7 +118,11 @@ class ArticleFilter(django_filters.FilterSet):
     # An article dated only to a month or a year is in a range whenever its
     # possible days overlap it.
     def filter_date_from(self, queryset, name, value):
-        return queryset.filter(date_end__gte=value)
+        # The lower bound on ``date`` follows from the one on ``date_end`` (no
+        # article spans more than a year); it lets the date index bound the range
+        # from both sides instead of reading every article before ``date_to``.
+        earliest = value - datetime.timedelta(days=MAX_DATE_SPAN_DAYS)
+        return queryset.filter(date_end__gte=value, date__gte=earliest)
 
     def filter_date_to(self, queryset, name, value):
         return queryset.filter(date__lte=value)

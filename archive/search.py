@@ -17,7 +17,6 @@ from django.db.models import (
     FloatField,
     Func,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import Cast
@@ -85,10 +84,9 @@ class Clause:
 
     def tsquery(self, exact_only: bool = False) -> str:
         exact = self.exact or exact_only
-        phrases = [
-            self.tokens,
-            *(a for a in self.alternatives if list(a) != self.tokens),
-        ]
+        # OR-ed names: one contained in another matches all that one does, so the
+        # longer goes (a phrase also makes the index recheck every match).
+        phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
         parts = list(dict.fromkeys(_phrase_tsquery(p, exact) for p in phrases))
         text = " | ".join(parts)
         if len(parts) > 1:
@@ -278,20 +276,9 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
-RANK_CAP = 5000  # beyond this many matches, only the newest are ranked
-
-
-def rank_only_newest(results: QuerySet, cap: int = RANK_CAP) -> QuerySet:
-    """For a word in tens of thousands of articles, rank the newest ``cap`` matches
-    instead of all: ranking reads every match's vector, and the newest ones are what
-    a reader of a news archive is after (PERFORMANCE-NOTES.md: 6.8 ms instead of
-    5,961 ms at 1M). The count stays the count of all matches."""
-    newest = results.order_by(F("date").desc(nulls_last=True), "-id").values("pk")
-    return results.filter(pk__in=Subquery(newest[:cap]))
-
-
-def rank_expression(parsed: ParsedQuery):
-    """How well an article answers the query, from its search vector:
+def rank_terms(parsed: ParsedQuery) -> list[tuple[float, str]]:
+    """How well an article answers the query, as (weight, tsquery) terms summed
+    over ``weight * ts_rank_cd(vector, tsquery, RANK_NORMALIZATION)``:
 
     - the cover density of the whole query: every word, close together, title
       words (weight A) five times body words (C), divided by 1 + log(length) so
@@ -305,15 +292,22 @@ def rank_expression(parsed: ParsedQuery):
     exact = ParsedQuery(
         [[replace(c, exact=True) for c in g] for g in parsed.groups]
     ).tsquery()
-    total = _cover_density(parsed.tsquery()) + Value(EXACT_BONUS) * _cover_density(
-        exact
-    )
+    terms = [(1.0, parsed.tsquery()), (EXACT_BONUS, exact)]
     parts = parsed.rank_parts()
     if len(parts) < 2:
-        return total  # one word alone: its rarity changes no order
+        return terms  # one word alone: its rarity changes no order
     norm = sum(w for w, _, _ in parts)
-    for weight, any_form, _ in parts:
-        total = total + Value(RARITY_SHARE * weight / norm) * _cover_density(any_form)
+    terms.extend((RARITY_SHARE * w / norm, any_form) for w, any_form, _ in parts)
+    return terms
+
+
+def rank_expression(parsed: ParsedQuery):
+    """``rank_terms`` as an expression over the ``search_vector`` column."""
+    total = None
+    for weight, tsquery in rank_terms(parsed):
+        term = _cover_density(tsquery)
+        term = term if weight == 1.0 else Value(weight) * term
+        total = term if total is None else total + term
     return total
 
 

@@ -1,18 +1,25 @@
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
+from archive import plans
 from archive.browse import coverage, month_name
 from archive.cache import cached_counts
 from archive.dates import citation, hijri_label
-from archive.facets import facet_counts, matching_ids
+from archive.facets import facet_counts
 from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
+from archive.plans import RANK_CAP
 from archive.related import other_coverage
-from archive.search import RANK_CAP, Highlighter, rank_only_newest
+from archive.search import Highlighter, parse_query, rank_terms
 
 
 def _page_of_articles(page):
@@ -51,14 +58,9 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     context = {"filter": filterset, "q": request.GET.get("q", ""), **(extra or {})}
     if not filterset.is_valid():
         return render(request, template, context, status=400)
-    results, summary, context["ranked_newest"] = _results(
-        request, filterset, request.path
-    )
+    listing = _results(request, filterset, request.path)
     try:
-        page = paginate(
-            request, results.values_list("pk", flat=True), count=summary["count"]
-        )
-        page = _page_of_articles(page)
+        page = listing.page(request)
     except BadPage as exc:
         context["error"] = str(exc)
         return render(request, template, context, status=exc.status)
@@ -66,43 +68,107 @@ def _listing(request, template: str, base=None, extra: dict | None = None):
     for article in page.object_list:
         article.snippet = highlighter.snippet(article.body)
     context["page"] = page
+    context["summary"] = listing.summary
+    context["ranked_newest"] = listing.ranked_newest
     context["active"] = _active_filters(filterset)
-    context["facets"] = summary["facets"]
-    context["bars"] = summary["bars"]
+    context["facets"] = listing.summary["facets"]
+    context["bars"] = listing.summary["bars"]
     return render(request, template, context)
 
 
-def _results(request, filterset, path: str):
-    """(ordered results, their cached summary, ranking cap or None) of a valid
-    filterset. The summary (count, facets, chart) is shared by every page and sort
-    of the same list (archive.cache); the API shares the search page's."""
+@dataclass
+class Listing:
+    """A valid list's summary (count, facets, chart: cached, archive.cache) and the
+    ordered ids its pages are read from, with the plan that reads them cheaply."""
+
+    summary: dict
+    ordered: object  # a list of ids (relevance) or a queryset of ids (date order)
+    plan: Callable[[int], contextlib.AbstractContextManager]
+    ranked_newest: int | None = None
+
+    def page(self, request):
+        raw = request.GET.get("page", "1")
+        wanted = (int(raw) if raw.isdigit() else 1) * settings.PAGE_SIZE
+        ranked = isinstance(self.ordered, list)
+        count = len(self.ordered) if ranked else self.summary["count"]
+        with self.plan(wanted):
+            page = paginate(request, self.ordered, count=count)
+            page.object_list = list(page.object_list)
+        return _page_of_articles(page)
+
+
+def _results(request, filterset, path: str) -> Listing:
+    """The summary and the ordered ids of a valid filterset. The summary is shared
+    by every page and sort of the same list; the API shares the search page's."""
     params = request.GET.copy()
     for name in ("page", "sort"):
         params.pop(name, None)
     results = filterset.qs
+    searched = "rank" in results.query.annotations
+    parsed = parse_query(filterset.form.cleaned_data.get("q")) if searched else None
+    # A phrase makes the index recheck its matches, reading their vectors.
+    recheck = parsed is not None and "<->" in parsed.tsquery()
+    newest: list[int] = []  # the newest matches, when the summary had to read them
     summary = cached_counts(
-        "list", f"{path}?{params.urlencode()}", lambda: _summary_of(results)
+        "list",
+        f"{path}?{params.urlencode()}",
+        lambda: _summary_of(results, searched, recheck, newest),
     )
-    results, cap = _capped_ranking(filterset, results, summary)
-    return results, summary, cap
-
-
-def _capped_ranking(filterset, results, summary):
-    """Relevance order over the newest RANK_CAP matches when there are more."""
-    ranked = "rank" in results.query.annotations
     sort = filterset.form.cleaned_data.get("sort") or "relevance"
-    if ranked and sort == "relevance" and summary["count"] > RANK_CAP:
-        return rank_only_newest(results, RANK_CAP), RANK_CAP
-    return results, None
+    if searched and sort == "relevance":
+        ids, capped = _candidates(results, summary, recheck, newest)
+        ordered = plans.ranked(ids, rank_terms(parsed))
+        return Listing(summary, ordered, _no_plan, RANK_CAP if capped else None)
+    return Listing(
+        summary,
+        results.values_list("pk", flat=True),
+        lambda wanted: plans.by_date(summary["count"], wanted, searched, recheck),
+    )
 
 
-def _summary_of(results) -> dict:
-    """Count, facets and coverage of a result set, the matches read only once."""
-    ids = matching_ids(results)
+def _no_plan(wanted: int):
+    return contextlib.nullcontext()
+
+
+def _candidates(results, summary, recheck, newest) -> tuple[list[int], bool]:
+    """The matches to rank: all of them, or the newest RANK_CAP when there are more."""
+    if summary["count"] <= RANK_CAP:
+        ids = plans.matching_ids(results, RANK_CAP)
+        if ids is not None:
+            return ids, False
+    if not newest:
+        newest = plans.newest_ids(results, summary["count"], True, RANK_CAP, recheck)
+    return newest, len(newest) >= RANK_CAP
+
+
+def _summary_of(results, searched: bool, recheck: bool, newest: list[int]) -> dict:
+    """Count, facets and coverage of a result set: exact up to EXACT_LIMIT matches
+    (read once, from the indexes), estimated beyond (archive.plans)."""
+    estimate = plans.estimated_rows(results)
+    ids = None
+    if not searched or estimate <= plans.PROBE_UP_TO:
+        ids = plans.matching_ids(results)
+    if ids is None:
+        estimate = max(estimate, plans.EXACT_LIMIT + 1)
+        newest[:] = plans.newest_ids(results, estimate, searched, RANK_CAP, recheck)
+        if len(newest) < RANK_CAP:
+            ids = list(newest)  # the planner overestimated: these are all of them
+    if ids is not None:
+        return {
+            "count": len(ids),
+            "exact": True,
+            "facets": facet_counts(results, ids=ids),
+            "bars": coverage(_by_ids(ids)),
+        }
+    # Too many to count or aggregate quickly: an estimate, and facets over the
+    # newest matches (the ones ranked), said so on the page.
     return {
-        "count": len(ids) if ids is not None else results.count(),
-        "facets": facet_counts(results, ids=ids),
-        "bars": coverage(_by_ids(ids) if ids is not None else results),
+        "count": estimate,
+        "exact": False,
+        "approximate": plans.approximate(estimate),
+        "facets": facet_counts(results, ids=newest),
+        "facets_over": len(newest),
+        "bars": [],
     }
 
 
@@ -197,19 +263,18 @@ def api_search(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
-    results, summary, _ = _results(request, filterset, "/search/")
+    listing = _results(request, filterset, "/search/")
+    summary = listing.summary
     try:
-        page = paginate(
-            request, results.values_list("pk", flat=True), count=summary["count"]
-        )
-        page = _page_of_articles(page)
+        page = listing.page(request)
     except BadPage as exc:
         return JsonResponse({"error": str(exc)}, status=exc.status)
     q = request.GET.get("q", "")
     highlighter = Highlighter(q)
     return JsonResponse(
         {
-            "count": page.paginator.count,
+            "count": summary["count"],
+            "count_exact": summary["exact"],
             "next": _page_url(request, page.next_page_number())
             if page.has_next()
             else None,

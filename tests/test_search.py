@@ -144,25 +144,75 @@ def test_particles_are_not_required(make_article):
     assert titles("الحرب التجارية بين الصين وأمريكا") == ["الحرب التجارية"]
 
 
+def _cap(monkeypatch, rank_cap: int, exact_limit: int | None = None):
+    from archive import plans, views
+
+    monkeypatch.setattr(views, "RANK_CAP", rank_cap)
+    monkeypatch.setattr(plans, "RANK_CAP", rank_cap)
+    if exact_limit is not None:
+        monkeypatch.setattr(plans, "EXACT_LIMIT", exact_limit)
+        monkeypatch.setattr(plans, "PROBE_UP_TO", exact_limit)
+
+
+def _yearly(make_article, years=(2015, 2016, 2017)):
+    import datetime
+
+    for year in years:
+        make_article(title="روسيا " * (2019 - year), body="نص",
+                     date=datetime.date(year, 1, 1), date_precision="day")  # fmt: skip
+
+
 @pytest.mark.django_db
 def test_very_common_words_rank_only_the_newest_matches(
     client, make_article, monkeypatch
 ):
-    import datetime
-
-    from archive import views
-
-    monkeypatch.setattr(views, "RANK_CAP", 2)
-    from archive import search
-
-    monkeypatch.setattr(search, "RANK_CAP", 2)
-    for year in (2015, 2016, 2017):
-        make_article(title="روسيا " * (2019 - year), body="نص",
-                     date=datetime.date(year, 1, 1), date_precision="day")  # fmt: skip
+    _cap(monkeypatch, rank_cap=2)
+    _yearly(make_article)
     page = client.get("/search/", {"q": "روسيا"})
     titles = [a.date.year for a in page.context["page"].object_list]
     # Three matches, all counted; only the newest two ranked (2015 ranks best but is
-    # not among them, so it comes after).
-    assert page.context["page"].paginator.count == 3
-    assert titles[:2] in ([2016, 2017], [2017, 2016]) and len(titles) == 2
+    # not among them, so it is left out of the relevance order).
+    assert page.context["summary"]["count"] == 3
+    assert titles == [2016, 2017]
     assert "أحدثُ" in page.content.decode()
+    # Date order still lists them all.
+    page = client.get("/search/", {"q": "روسيا", "sort": "newest"})
+    assert [a.date.year for a in page.context["page"].object_list] == [2017, 2016, 2015]
+
+
+@pytest.mark.django_db
+def test_too_many_matches_are_counted_approximately_and_said_so(
+    client, make_article, monkeypatch
+):
+    _cap(monkeypatch, rank_cap=2, exact_limit=2)
+    _yearly(make_article)
+    page = client.get("/search/", {"q": "روسيا"})
+    html = page.content.decode()
+    assert page.context["summary"]["exact"] is False
+    assert "نحو" in html and "تقديري" in html
+    # Facets describe the newest two matches, and say so.
+    years = {row["name"]: row["count"] for row in page.context["facets"]["year"]}
+    assert years == {"2017": 1, "2016": 1}
+    assert "الأعداد في أحدث" in html
+    api = client.get("/api/search/", {"q": "روسيا"}).json()
+    assert api["count_exact"] is False and api["count"] >= 3
+    # Few enough to count: exact again, with no «نحو».
+    page = client.get("/search/", {"q": "روسيا", "year": 2017})
+    assert page.context["summary"] == page.context["summary"] | {
+        "count": 1,
+        "exact": True,
+    }
+    assert "نحو" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_overestimate_that_finds_few_matches_becomes_an_exact_count(
+    client, make_article, monkeypatch
+):
+    # The probe is skipped (the planner's estimate is above PROBE_UP_TO), but the
+    # newest matches turn out to be fewer than RANK_CAP: they are all of them.
+    _cap(monkeypatch, rank_cap=10, exact_limit=0)
+    _yearly(make_article)
+    page = client.get("/search/", {"q": "روسيا"})
+    assert page.context["summary"]["count"] == 3
+    assert page.context["summary"]["exact"] is True

@@ -1,0 +1,144 @@
+"""Bounded work for every list, however large the archive grows.
+
+Reading an article's search vector is the dear part of a search: about 8 KB from
+TOAST, some 25 µs each. A page may read a thousand or two of them, never all of a
+common word's matches (PERFORMANCE-NOTES.md, issue 7):
+
+- up to ``EXACT_LIMIT`` matches, their ids are read once from the GIN index and the
+  count, facets and chart are exact;
+- beyond that, the count is the planner's estimate, shown as «نحو …», and facets
+  describe the newest ``RANK_CAP`` matches, which are also the ones ranked;
+- date order walks the date index only when matches are dense enough to find a page
+  in a few rows; otherwise the GIN index gives the matches and they are sorted.
+"""
+
+import contextlib
+import json
+import math
+from collections.abc import Iterator
+
+from django.db import connection, transaction
+from django.db.models import F, QuerySet
+
+EXACT_LIMIT = 10_000  # up to this many matches, counts and facets are exact
+PROBE_UP_TO = 3 * EXACT_LIMIT  # above this estimate, not even the capped probe runs
+RANK_CAP = 1_000  # beyond this many matches, only the newest are ranked
+# One row checked on the date index walk (its vector read from TOAST) costs about
+# as much as this many matches read through the GIN bitmap (measured at 1M).
+WALK_COST = 20
+
+
+@contextlib.contextmanager
+def planner(**switches: bool) -> Iterator[None]:
+    """Planner switches (``enable_bitmapscan=False``...) for the queries run inside."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name, on in switches.items():
+            if not name.startswith("enable_"):
+                raise ValueError(name)
+            cursor.execute(f"SET LOCAL {name} = {'on' if on else 'off'}")
+        yield
+
+
+def estimated_rows(queryset: QuerySet) -> int:
+    """The planner's estimate of how many rows ``queryset`` returns (about 1 ms)."""
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def table_rows() -> int:
+    """Articles in the archive, from the statistics (exact enough to plan with)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class"
+            " WHERE oid = 'archive_article'::regclass"
+        )
+        rows = cursor.fetchone()[0]
+    return max(rows, 1)
+
+
+def matching_ids(results: QuerySet, limit: int | None = None) -> list[int] | None:
+    """The ids of every match, read once from the indexes (no vector is read), or
+    None when there are more than ``limit`` (``EXACT_LIMIT``)."""
+    limit = EXACT_LIMIT if limit is None else limit
+    with planner(enable_seqscan=False, enable_indexscan=False):
+        ids = list(results.order_by().values_list("pk", flat=True)[: limit + 1])
+    return ids if len(ids) <= limit else None
+
+
+def walk_dates(matches: int, rows_wanted: int, searched: bool, recheck: bool) -> bool:
+    """Whether walking the date index (checking each article on the way) finds
+    ``rows_wanted`` matches more cheaply than sorting all ``matches``.
+
+    Both read vectors when the index must recheck its matches (a phrase): then the
+    walk wins whenever it reads fewer rows."""
+    if not searched:
+        return True  # no vector to read: the planner's own choice is good
+    checked = rows_wanted * table_rows() / max(matches, 1)
+    return checked * (1 if recheck else WALK_COST) < matches
+
+
+def by_date(
+    matches: int, rows_wanted: int, searched: bool, recheck: bool = False
+) -> contextlib.AbstractContextManager:
+    """The planner switches under which a list in date order is cheapest."""
+    if walk_dates(matches, rows_wanted, searched, recheck):
+        return planner(enable_bitmapscan=not searched)
+    return planner(enable_indexscan=False, enable_seqscan=False)
+
+
+def newest_ids(
+    results: QuerySet, matches: int, searched: bool, cap: int, recheck: bool = False
+) -> list[int]:
+    newest = results.order_by(F("date").desc(nulls_last=True), "-id")
+    with by_date(matches, cap, searched, recheck):
+        return list(newest.values_list("pk", flat=True)[:cap])
+
+
+RANK_SQL = """
+SELECT id FROM (
+    SELECT id, date, search_vector || ''::tsvector AS v
+    FROM archive_article WHERE id = ANY(%s) OFFSET 0
+) AS read_once
+ORDER BY {rank} DESC, date DESC NULLS LAST, id DESC
+"""
+
+
+def ranked(ids: list[int], terms: list[tuple[float, str]]) -> list[int]:
+    """``ids`` by relevance, each article's vector read once: ``search_vector ||
+    ''`` hands the ranking functions one detoasted copy instead of each of them
+    fetching it from TOAST again. ``terms`` are (weight, tsquery) pairs summed as
+    ``weight * ts_rank_cd(vector, tsquery, normalization)``."""
+    if not ids:
+        return []
+    from archive.search import RANK_NORMALIZATION
+
+    rank = " + ".join(
+        f"%s * ts_rank_cd(v, %s::tsquery, {RANK_NORMALIZATION})" for _ in terms
+    )
+    params = [ids] + [value for weight, query in terms for value in (weight, query)]
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL.format(rank=rank), params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def approximate(n: int) -> str:
+    """A large count in words, to two significant digits, for «نحو …».
+
+    >>> [approximate(n) for n in (28_292, 812_400, 3_400, 1_250_000)]
+    ['28 ألف', '810 ألف', '3 آلاف', '1.3 مليون']
+    """
+    if n >= 1_000_000:
+        value = round(n / 1_000_000, 1 if n < 10_000_000 else 0)
+        plural = 3 <= value <= 10 and value == int(value)
+        return f"{value:g} {'ملايين' if plural else 'مليون'}"
+    if n >= 1_000:
+        thousands = _two_digits(n) // 1000
+        return f"{thousands} {'آلاف' if 3 <= thousands <= 10 else 'ألف'}"
+    return str(_two_digits(n))
+
+
+def _two_digits(n: int) -> int:
+    if n < 100:
+        return n
+    scale = 10 ** (int(math.log10(n)) - 1)
+    return round(n / scale) * scale
