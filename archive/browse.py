@@ -105,6 +105,15 @@ class Bar:
     height: float
     label: str
 
+    @property
+    def rect(self) -> str:
+        """The SVG rect's geometry attributes, formatted once here (a template
+        filter per number costs milliseconds over hundreds of bars)."""
+        return (
+            f'x="{self.x:.2f}" y="{self.y:.2f}" '
+            f'width="{self.width:.2f}" height="{self.height:.2f}"'
+        )
+
 
 CHART_WIDTH, CHART_HEIGHT = 720, 160
 MAX_BAR_WIDTH = 24
@@ -121,7 +130,11 @@ def coverage(articles: QuerySet) -> list[Bar]:
         .annotate(n=Count("pk"))
         .order_by("y", "m")
     )
-    counts = {(y, m): n for y, m, n in rows}
+    return coverage_bars({(y, m): n for y, m, n in rows})
+
+
+def coverage_bars(counts: dict[tuple[int, int], int]) -> list[Bar]:
+    """Bars for articles per (year, month)."""
     if not counts:
         return []
     (y0, m0), (y1, m1) = min(counts), max(counts)

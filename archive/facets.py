@@ -1,68 +1,71 @@
-"""Facet counts over a result set: outlet, speaker, theme and year."""
+"""Facet counts over a set of article ids: outlet, speaker, theme and year.
 
-from django.db.models import Count, QuerySet
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
+The ids' rows are read once (outlet, date) and counted here; speakers and themes are
+counted on their link tables. ``month_counts`` feeds the coverage chart from the same
+read.
+"""
 
-from archive.models import Article, ArticlePerson, ArticleTheme
+from collections import Counter
+
+from django.db import connection
+
+from archive.browse import DAY_OR_MONTH
+from archive.models import Outlet, Person, Theme
 
 FACET_LIMIT = 15
 
+_ROWS = "SELECT outlet_id, date, date_precision FROM archive_article WHERE id = ANY(%s)"
+_LINKS = """
+SELECT {key}, count(DISTINCT article_id) AS n FROM {table}
+WHERE article_id = ANY(%s) {extra}
+GROUP BY {key} ORDER BY n DESC LIMIT %s
+"""
 
-def facet_counts(
-    results: QuerySet, limit: int = FACET_LIMIT, ids: list[int] | None = None
-) -> dict[str, list[dict]]:
-    """Counts for the articles of ``results`` (any filtered, ranked queryset).
 
-    ``{"outlet": [{"slug": "sana", "name": "سانا", "count": 3}, ...], "speaker": [...],
-    "theme": [...], "year": [{"slug": "2025", "name": "2025", "count": 4}, ...]}``
+def summarize(ids: list[int], limit: int = FACET_LIMIT) -> tuple[dict, Counter]:
+    """(facets, articles per (year, month)) of the articles ``ids``.
+
+    Facets: ``{"outlet": [{"slug": "sana", "name": "سانا", "count": 3}, ...],
+    "speaker": [...], "theme": [...], "year": [{"slug": "2025", "name": "2025",
+    "count": 4}, ...]}``, each largest first (years newest first).
     """
-    if ids is None:
-        ids = results.order_by().values("pk")
-    else:
-        # One array parameter, not one parameter per id.
-        ids = RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    outlets = (
-        Article.objects.filter(pk__in=ids)
-        .exclude(outlet=None)
-        .values("outlet__slug", "outlet__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "outlet__name")[:limit]
+    with connection.cursor() as cursor:
+        cursor.execute(_ROWS, [ids])
+        rows = cursor.fetchall()
+        speakers = _links(cursor, "archive_articleperson", "person_id", ids, limit,
+                          "AND role = 'speaker'")  # fmt: skip
+        themes = _links(cursor, "archive_articletheme", "theme_id", ids, limit)
+    outlets = Counter(outlet for outlet, _, _ in rows if outlet is not None)
+    years = Counter(date.year for _, date, _ in rows if date is not None)
+    months = Counter(
+        (date.year, date.month)
+        for _, date, precision in rows
+        if date is not None and precision in DAY_OR_MONTH
     )
-    speakers = (
-        ArticlePerson.objects.filter(article__in=ids, role=ArticlePerson.Role.SPEAKER)
-        .values("person__slug", "person__name")
-        .annotate(count=Count("article", distinct=True))
-        .order_by("-count", "person__name")[:limit]
-    )
-    themes = (
-        ArticleTheme.objects.filter(article__in=ids)
-        .values("theme__slug", "theme__name")
-        .annotate(count=Count("article", distinct=True))
-        .order_by("-count", "theme__name")[:limit]
-    )
-    years = (
-        Article.objects.filter(pk__in=ids)
-        .exclude(date=None)
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
-    return {
-        "outlet": [_row(r, "outlet") for r in outlets],
-        "speaker": [_row(r, "person") for r in speakers],
-        "theme": [_row(r, "theme") for r in themes],
+    facets = {
+        "outlet": _named(Outlet, outlets.most_common(), limit),
+        "speaker": _named(Person, speakers, limit),
+        "theme": _named(Theme, themes, limit),
         "year": [
-            {"slug": str(r["year"]), "name": str(r["year"]), "count": r["count"]}
-            for r in years
+            {"slug": str(y), "name": str(y), "count": n}
+            for y, n in sorted(years.items(), reverse=True)
         ],
     }
+    return facets, months
 
 
-def _row(row: dict, prefix: str) -> dict:
-    return {
-        "slug": row[f"{prefix}__slug"],
-        "name": row[f"{prefix}__name"],
-        "count": row["count"],
-    }
+def _links(cursor, table, key, ids, limit, extra="") -> list[tuple[int, int]]:
+    cursor.execute(_LINKS.format(table=table, key=key, extra=extra), [ids, limit])
+    return cursor.fetchall()
+
+
+def _named(model, counts: list[tuple[int, int]], limit: int) -> list[dict]:
+    """Rows for the ``limit`` largest counts, ties by name."""
+    objects = model.objects.in_bulk([pk for pk, _ in counts])
+    rows = [
+        {"slug": objects[pk].slug, "name": objects[pk].name, "count": n}
+        for pk, n in counts
+        if pk in objects
+    ]
+    rows.sort(key=lambda r: (-r["count"], r["name"]))
+    return rows[:limit]

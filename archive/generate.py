@@ -247,6 +247,7 @@ def _load_batch(index, first_pk, size, seed, sentences, titles, quoted, outlets,
                 quotes.append([pk, next(iter(speakers)), text, 0])
         with connection.cursor() as cursor:
             cursor.execute("SET synchronous_commit TO OFF")
+            _fast_compression(cursor)
             cursor.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS gen_article (id bigint, title_id int, "
                 "body_ids int[], date date, date_end date, date_precision text,"
@@ -263,6 +264,17 @@ def _load_batch(index, first_pk, size, seed, sentences, titles, quoted, outlets,
     finally:
         connection.close()
     return size
+
+
+def _fast_compression(cursor) -> None:
+    """lz4 instead of pglz for the text columns TOAST compresses (PostgreSQL 14+
+    built with lz4): several times faster to write. Left at the default elsewhere."""
+    cursor.execute(
+        "SELECT count(*) FROM pg_settings WHERE name = 'default_toast_compression'"
+        " AND 'lz4' = ANY(enumvals)"
+    )
+    if cursor.fetchone()[0]:
+        cursor.execute("SET default_toast_compression = 'lz4'")
 
 
 ASSEMBLE = """

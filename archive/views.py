@@ -4,16 +4,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from archive import plans
-from archive.browse import coverage, month_name
+from archive.browse import coverage_bars, month_name
 from archive.cache import cached_counts
 from archive.dates import citation, hijri_label
-from archive.facets import facet_counts
+from archive.facets import summarize
 from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
@@ -154,11 +153,12 @@ def _summary_of(results, searched: bool, recheck: bool, newest: list[int]) -> di
         if len(newest) < RANK_CAP:
             ids = list(newest)  # the planner overestimated: these are all of them
     if ids is not None:
+        facets, months = summarize(ids)
         return {
             "count": len(ids),
             "exact": True,
-            "facets": facet_counts(results, ids=ids),
-            "bars": coverage(_by_ids(ids)),
+            "facets": facets,
+            "bars": coverage_bars(months),
         }
     # Too many to count or aggregate quickly: an estimate, and facets over the
     # newest matches (the ones ranked), said so on the page.
@@ -166,14 +166,10 @@ def _summary_of(results, searched: bool, recheck: bool, newest: list[int]) -> di
         "count": estimate,
         "exact": False,
         "approximate": plans.approximate(estimate),
-        "facets": facet_counts(results, ids=newest),
+        "facets": summarize(newest)[0],
         "facets_over": len(newest),
         "bars": [],
     }
-
-
-def _by_ids(ids: list[int]):
-    return Article.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
 
 
 def article_list(request):

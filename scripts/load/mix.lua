@@ -1,0 +1,29 @@
+-- wrk: each request takes the next URL of the mix file (LOAD_URLS), in order.
+local urls = {}
+local i = 0
+
+function init(args)
+  for line in io.lines(os.getenv("LOAD_URLS")) do
+    urls[#urls + 1] = line
+  end
+  -- Threads start at different places of the list.
+  i = math.random(#urls)
+end
+
+function request()
+  i = i % #urls + 1
+  return wrk.format("GET", urls[i])
+end
+
+function done(summary, latency, requests)
+  io.write(string.format(
+    "requests %d in %.1f s: %.1f requests/s; errors: %d non-2xx/3xx, %d socket " ..
+    "(connect %d, read %d, write %d, timeout %d)\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    summary.errors.status, summary.errors.connect + summary.errors.read +
+    summary.errors.write + summary.errors.timeout, summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.timeout))
+  io.write(string.format("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end

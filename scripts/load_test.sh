@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load test of the real server: gunicorn (WORKERS sync workers, whitenoise for static
+# files) on loopback, driven by wrk with a realistic mix of search, browse and
+# article requests (python manage.py load_mix). Prints requests/s, latency
+# percentiles, errors, and the most database connections seen during the run.
+#
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive_bench_1000000 \
+#     bash scripts/load_test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${DATABASE_URL:?set DATABASE_URL to the database to serve (e.g. a search_bench --keep one)}"
+WORKERS=${WORKERS:-4}
+CONNECTIONS=${CONNECTIONS:-8}
+DURATION=${DURATION:-60s}
+PORT=${PORT:-8765}
+BIN=.venv/bin
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is missing: apt-get install wrk" >&2; exit 1
+  fi
+fi
+make --no-print-directory install >/dev/null
+
+work=$(mktemp -d)
+trap 'kill $(cat "$work/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
+export SECRET_KEY=${SECRET_KEY:-load-test-only-secret} DEBUG=0 STATIC_MANIFEST=1
+export ALLOWED_HOSTS=127.0.0.1
+$BIN/python manage.py collectstatic --noinput -v0
+$BIN/python manage.py load_mix --n 3000 > "$work/urls.txt"
+export LOAD_URLS="$work/urls.txt"
+
+$BIN/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+  --timeout 30 --pid "$work/gunicorn.pid" --access-logfile /dev/null --daemon
+for _ in $(seq 50); do
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
+  sleep 0.2
+done
+
+db=$($BIN/python -c "import os, urllib.parse as u; print(u.urlparse(os.environ['DATABASE_URL']).path.lstrip('/'))")
+( while sleep 0.5; do
+    psql "$DATABASE_URL" -Atc \
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND backend_type = 'client backend'" \
+      2>/dev/null || true
+  done ) > "$work/connections.txt" &
+sampler=$!
+
+echo "== warm-up (10 s)"
+wrk -t2 -c"$CONNECTIONS" -d10s -s scripts/load/mix.lua "http://127.0.0.1:$PORT" >/dev/null
+echo "== $WORKERS gunicorn workers, $CONNECTIONS concurrent clients, $DURATION, $(wc -l < "$work/urls.txt") URLs in the mix"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s scripts/load/mix.lua "http://127.0.0.1:$PORT"
+kill "$sampler" 2>/dev/null || true
+echo "database connections during the run: at most $(sort -n "$work/connections.txt" | tail -1) (workers: $WORKERS; the sampler's own psql connection is not counted)"
