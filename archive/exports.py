@@ -1,15 +1,18 @@
 """Feeds and exports of any result set: Atom, CSV (UTF-8 with a BOM, so Excel opens
 Arabic correctly) and JSON. The same filters as the search page; at most
-``EXPORT_CAP`` articles, newest first unless the URL sorts otherwise."""
+``EXPORT_CAP`` articles, newest first (oldest first with ``sort=oldest``): a feed or a
+file is read in date order, never ranked."""
 
 import csv
 import io
 import json
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 
+from archive import plans
 from archive.filters import ArticleFilter
 from archive.models import Article
 
@@ -22,15 +25,21 @@ COLUMNS = [
 
 
 def _results(request, cap: int):
+    """(up to ``cap`` articles, newest first or oldest first, read under the
+    cheapest date-order plan; or None and the errors of invalid parameters)."""
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not filterset.is_valid():
         return None, filterset.errors.get_json_data()
-    articles = (
-        filterset.qs.select_related("outlet")
-        .prefetch_related("themes")
-        .order_by(*filterset.qs.query.order_by)[:cap]
+    results = filterset.qs
+    if filterset.form.cleaned_data.get("sort") == "oldest":
+        ordered = results.order_by(F("date").asc(nulls_last=True), "id")
+    else:
+        ordered = results.order_by(F("date").desc(nulls_last=True), "-id")
+    ordered = ordered.select_related("outlet").prefetch_related(
+        "themes", "articleperson_set__person"
     )
-    return articles, None
+    with plans.date_order_for(filterset, results, cap):
+        return list(ordered[:cap]), None
 
 
 def _row(request, article: Article) -> dict:
@@ -75,7 +84,7 @@ def export_csv(request):
     buffer.write("\ufeff")  # the BOM: Excel then reads the file as UTF-8
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    for article in articles.prefetch_related("articleperson_set__person"):
+    for article in articles:
         row = _row(request, article)
         writer.writerow([_cell(row[c]) for c in COLUMNS])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -87,9 +96,7 @@ def export_json(request):
     articles, errors = _results(request, EXPORT_CAP)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    rows = [
-        _row(request, a) for a in articles.prefetch_related("articleperson_set__person")
-    ]
+    rows = [_row(request, a) for a in articles]
     body = json.dumps(
         {"count": len(rows), "cap": EXPORT_CAP, "results": rows}, ensure_ascii=False
     )
@@ -127,11 +134,8 @@ class SearchFeed(Feed):
         return "مقالات الصحافة العربية عن العلاقات الصينية الروسية"
 
     def items(self, obj):
-        filterset = ArticleFilter(self.request.GET, queryset=Article.objects.all())
-        qs = filterset.qs
-        if "sort" not in self.request.GET:
-            qs = qs.newest_first() if hasattr(qs, "newest_first") else qs
-        return qs.select_related("outlet")[:FEED_SIZE]
+        articles, _ = _results(self.request, FEED_SIZE)  # valid: checked in __call__
+        return articles
 
     def item_title(self, item):
         return item.title

@@ -8,7 +8,9 @@ with COPY; search vectors are assembled from per-sentence analyses computed once
 """
 
 import datetime
+import functools
 import io
+import itertools
 import json
 import random
 import re
@@ -96,8 +98,12 @@ def tsvector(title: Sentence, body: list[Sentence]) -> str:
 
 
 def zipf_choice(rng: random.Random, items: list, s: float = 1.1):
-    weights = [1 / (i + 1) ** s for i in range(len(items))]
-    return rng.choices(items, weights=weights)[0]
+    return rng.choices(items, cum_weights=_zipf_cumulative(len(items), s))[0]
+
+
+@functools.lru_cache(maxsize=32)
+def _zipf_cumulative(n: int, s: float) -> list[float]:
+    return list(itertools.accumulate(1 / (i + 1) ** s for i in range(n)))
 
 
 def _copy_value(value) -> str:

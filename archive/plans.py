@@ -86,6 +86,23 @@ def by_date(
     return planner(enable_indexscan=False, enable_seqscan=False)
 
 
+def needs_recheck(parsed) -> bool:
+    """Whether the GIN index must recheck matches of this query against their
+    vectors: a phrase (``<->``) is only known from the positions in the vector."""
+    return parsed is not None and "<->" in parsed.tsquery()
+
+
+def date_order_for(filterset, results: QuerySet, rows_wanted: int):
+    """The plan for reading ``rows_wanted`` of a filterset's results in date order."""
+    from archive.search import parse_query
+
+    searched = "rank" in results.query.annotations
+    if not searched:
+        return by_date(0, rows_wanted, False)
+    parsed = parse_query(filterset.form.cleaned_data.get("q"))
+    return by_date(estimated_rows(results), rows_wanted, True, needs_recheck(parsed))
+
+
 def newest_ids(
     results: QuerySet, matches: int, searched: bool, cap: int, recheck: bool = False
 ) -> list[int]:

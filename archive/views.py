@@ -105,8 +105,7 @@ def _results(request, filterset, path: str) -> Listing:
     results = filterset.qs
     searched = "rank" in results.query.annotations
     parsed = parse_query(filterset.form.cleaned_data.get("q")) if searched else None
-    # A phrase makes the index recheck its matches, reading their vectors.
-    recheck = parsed is not None and "<->" in parsed.tsquery()
+    recheck = plans.needs_recheck(parsed)
     newest: list[int] = []  # the newest matches, when the summary had to read them
     summary = cached_counts(
         "list",
