@@ -14,11 +14,22 @@ from django.core.exceptions import ImproperlyConfigured
 EMBEDDED_DB_NAME = "archive"
 
 
-def database_from_url(url: str) -> dict:
+def database_from_url(url: str, pool: int = 0) -> dict:
+    """Settings for one server. Each worker keeps its connection for a minute, or,
+    with ``pool`` > 0, takes connections from a psycopg pool of at most ``pool``
+    (Django requires CONN_MAX_AGE 0 then)."""
     try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(
+            url, conn_max_age=0 if pool else 60, conn_health_checks=not pool
+        )
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not understood: {exc}") from None
+    if pool:
+        config.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": pool,
+            "timeout": 10,
+        }
     if config.get("ENGINE") != "django.db.backends.postgresql":
         raise ImproperlyConfigured(
             "DATABASE_URL must point to PostgreSQL (postgres://...): the archive's "

@@ -16,6 +16,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=False)
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+# Connections from a psycopg pool in each process instead of one kept per worker
+# (README.md, "Beyond one machine"): DATABASE_POOL=<most connections per process>.
+DATABASE_POOL = env_int("DATABASE_POOL", 0)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -86,9 +89,22 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 if DATABASE_URL:
-    DATABASES = {"default": database_from_url(DATABASE_URL)}
+    DATABASES = {"default": database_from_url(DATABASE_URL, pool=DATABASE_POOL)}
 else:
     DATABASES = {"default": embedded_database(BASE_DIR / ".pgdata")}
+# Read replicas (README.md, "Beyond one machine"): reads go to them, writes and
+# editors' requests to the primary (config/routers.py).
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **database_from_url(_url, pool=DATABASE_POOL),
+        "TEST": {"MIRROR": "default"},
+    }
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+        "config.routers.PrimaryForEditorsMiddleware",
+    )
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
@@ -104,7 +120,8 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+# A CDN in front of the static files: STATIC_URL=https://cdn.example.org/static/
+STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Production serves hashed, compressed copies made by collectstatic (STATIC_MANIFEST=1,
