@@ -197,7 +197,7 @@ def generate(n: int, corpus: Path, seed: int = 20251121, batch: int = 20_000,
     if rebuild:
         write("  building the search index…")
         with connection.cursor() as cursor:
-            cursor.execute("SET maintenance_work_mem = '512MB'")
+            cursor.execute("SET maintenance_work_mem = '2GB'")
             cursor.execute(
                 "CREATE INDEX article_search_gin ON archive_article"
                 " USING gin (search_vector)"
