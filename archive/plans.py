@@ -28,14 +28,22 @@ RANK_CAP = 1_000  # beyond this many matches, only the newest are ranked
 WALK_COST = 20
 
 
+# Enough memory for an exact bitmap of ~100,000 matches: a lossy one would make
+# PostgreSQL recheck (read the vector of) every article on its pages.
+BITMAP_WORK_MEM = "32MB"
+
+
 @contextlib.contextmanager
 def planner(**switches: bool) -> Iterator[None]:
-    """Planner switches (``enable_bitmapscan=False``...) for the queries run inside."""
+    """Planner switches (``enable_bitmapscan=False``...) for the queries run inside,
+    in a transaction of their own."""
     with transaction.atomic(), connection.cursor() as cursor:
         for name, on in switches.items():
             if not name.startswith("enable_"):
                 raise ValueError(name)
             cursor.execute(f"SET LOCAL {name} = {'on' if on else 'off'}")
+        if switches.get("enable_bitmapscan", True):
+            cursor.execute(f"SET LOCAL work_mem = '{BITMAP_WORK_MEM}'")
         yield
 
 

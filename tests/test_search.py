@@ -216,3 +216,26 @@ def test_an_overestimate_that_finds_few_matches_becomes_an_exact_count(
     page = client.get("/search/", {"q": "روسيا"})
     assert page.context["summary"]["count"] == 3
     assert page.context["summary"]["exact"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("walk_cost", [0, 10**9])  # always walk / never walk
+def test_both_date_plans_list_the_same_articles(
+    client, make_article, monkeypatch, walk_cost
+):
+    import datetime
+
+    from archive import plans
+
+    monkeypatch.setattr(plans, "WALK_COST", walk_cost)
+    for day in range(1, 8):
+        make_article(title=f"روسيا {day}", body="نص", date=datetime.date(2020, 5, day),
+                     date_precision="day")  # fmt: skip
+    make_article(title="بلا تاريخ عن روسيا", body="نص")
+    make_article(title="الصين", body="نص", date=datetime.date(2021, 1, 1),
+                 date_precision="day")  # fmt: skip
+    page = client.get("/search/", {"q": "روسيا", "sort": "newest"})
+    titles = [a.title for a in page.context["page"].object_list]
+    assert titles == [f"روسيا {d}" for d in range(7, 0, -1)] + ["بلا تاريخ عن روسيا"]
+    feed = client.get("/export.json", {"q": "روسيا", "sort": "oldest"})
+    assert [r["title"] for r in feed.json()["results"]][:2] == ["روسيا 1", "روسيا 2"]
