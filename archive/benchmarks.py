@@ -13,11 +13,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import setup_databases, teardown_databases
 
 from archive.indexing import rebuild_search_vectors
 from archive.ingest.load import Importer
-from archive.models import Article
+from archive.models import Article, Outlet, Person, Theme
 
 DEFAULT_CORPUS = settings.BASE_DIR.parent / "shared" / "corpus" / "articles.jsonl"
 CITATION = (
@@ -112,3 +113,30 @@ def bench_database(keep: bool, write, generated: int = 0) -> Iterator[int]:
         write(CITATION)
         with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
             yield total
+
+
+def browse_pages() -> list[tuple[str, str]]:
+    """(label, URL) of every kind of browse page, the busiest of each kind."""
+    outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
+    person = Person.objects.annotate(n=Count("articleperson")).order_by("-n").first()
+    theme = Theme.objects.annotate(n=Count("articletheme")).order_by("-n").first()
+    article = Article.objects.exclude(date=None).order_by("-date").first()
+    y, m, d = article.date.year, article.date.month, article.date.day
+    return [
+        ("home", "/"),
+        ("date index", "/dates/"),
+        ("year", f"/dates/{y}/"),
+        ("month (calendar)", f"/dates/{y}/{m}/"),
+        ("day", f"/dates/{y}/{m}/{d}/"),
+        ("unknown dates", "/dates/unknown/"),
+        ("outlet index", "/outlets/"),
+        ("outlet (busiest)", outlet.get_absolute_url()),
+        ("speaker index", "/people/"),
+        ("speaker (busiest)", person.get_absolute_url()),
+        ("theme index", "/themes/"),
+        ("theme (busiest)", theme.get_absolute_url()),
+        ("filtered list, page 20", "/search/?sort=newest&page=20"),
+        ("long list, page 500", "/search/?sort=newest&page=500"),
+        ("article", article.get_absolute_url()),
+        ("Atom feed", "/feed/?q=روسيا"),
+    ]

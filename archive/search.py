@@ -335,6 +335,8 @@ class Highlighter:
         """Escaped text with the query's words in <mark>; a window of ``words``
         around the densest run of matches, or the whole text when ``words`` is None.
         """
+        if not self.phrases and words is not None:
+            return _opening(text, words)  # nothing to mark: the opening words
         cut = words is not None and len(text) > SNIPPET_SCAN_CHARS
         if cut:
             text = text[:SNIPPET_SCAN_CHARS]  # a snippet comes from the opening
@@ -379,6 +381,13 @@ class Highlighter:
                 + (" …" if end < len(spans) or cut else "")
             )
         return mark_safe(snippet)
+
+
+def _opening(text: str, words: int) -> SafeString:
+    spans = list(itertools.islice(word_spans(text), words + 1))
+    if len(spans) <= words:
+        return mark_safe(escape(text))
+    return mark_safe(escape(text[spans[0][0] : spans[words - 1][1]]) + " …")
 
 
 def highlight(text: str, query: str, words: int | None = 40) -> SafeString:

@@ -5,11 +5,9 @@ import time
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
-from django.db.models import Count
 from django.test import Client
 
-from archive.benchmarks import bench_database, timings
-from archive.models import Article, Outlet, Person, Theme
+from archive.benchmarks import bench_database, browse_pages, timings
 
 TARGET_MS = 50
 
@@ -32,38 +30,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{total} articles; {repeat} runs per page; times in ms")
             self._run(repeat)
 
-    def _pages(self) -> list[tuple[str, str]]:
-        outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
-        person = (
-            Person.objects.annotate(n=Count("articleperson")).order_by("-n").first()
-        )
-        theme = Theme.objects.annotate(n=Count("articletheme")).order_by("-n").first()
-        article = Article.objects.exclude(date=None).order_by("-date").first()
-        y, m, d = article.date.year, article.date.month, article.date.day
-        return [
-            ("home", "/"),
-            ("date index", "/dates/"),
-            ("year", f"/dates/{y}/"),
-            ("month (calendar)", f"/dates/{y}/{m}/"),
-            ("day", f"/dates/{y}/{m}/{d}/"),
-            ("unknown dates", "/dates/unknown/"),
-            ("outlet index", "/outlets/"),
-            ("outlet (busiest)", outlet.get_absolute_url()),
-            ("speaker index", "/people/"),
-            ("speaker (busiest)", person.get_absolute_url()),
-            ("theme index", "/themes/"),
-            ("theme (busiest)", theme.get_absolute_url()),
-            ("filtered list, page 20", "/search/?sort=newest&page=20"),
-            ("long list, page 500", "/search/?sort=newest&page=500"),
-            ("article", article.get_absolute_url()),
-            ("Atom feed", "/feed/?q=روسيا"),
-        ]
-
     def _run(self, repeat):
         client = Client()
         w = self.stdout.write
         w(f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}")
-        for label, url in self._pages():
+        for label, url in browse_pages():
             # The first request computes the counts (facets, charts, calendars)
             # that the following ones share for archive.cache.TTL seconds.
             cache.clear()
