@@ -120,10 +120,14 @@ def _check_year(year: int) -> None:
 
 
 def outlet_list(request):
-    outlets = (
-        Outlet.objects.annotate(n=Count("articles"))
-        .filter(n__gt=0)
-        .order_by("-n", "name")
+    outlets = cached_counts(
+        "outlet-index",
+        "",
+        lambda: list(
+            Outlet.objects.annotate(n=Count("articles"))
+            .filter(n__gt=0)
+            .order_by("-n", "name")
+        ),
     )
     return render(request, "archive/outlet_list.html", {"outlets": outlets})
 
@@ -140,16 +144,20 @@ def outlet_detail(request, slug: str):
 
 
 def person_list(request):
-    people = (
-        Person.objects.annotate(
-            speaks=Count(
-                "articleperson",
-                filter=Q(articleperson__role=ArticlePerson.Role.SPEAKER),
-            ),
-            mentioned=Count("articleperson"),
-        )
-        .filter(mentioned__gt=0)
-        .order_by("-speaks", "-mentioned", "name")
+    people = cached_counts(
+        "person-index",
+        "",
+        lambda: list(
+            Person.objects.annotate(
+                speaks=Count(
+                    "articleperson",
+                    filter=Q(articleperson__role=ArticlePerson.Role.SPEAKER),
+                ),
+                mentioned=Count("articleperson"),
+            )
+            .filter(mentioned__gt=0)
+            .order_by("-speaks", "-mentioned", "name")
+        ),
     )
     return render(request, "archive/person_list.html", {"people": people})
 
@@ -175,7 +183,13 @@ def person_detail(request, slug: str):
 
 
 def theme_list(request):
-    themes = Theme.objects.annotate(n=Count("articletheme")).order_by("-n", "name")
+    themes = cached_counts(
+        "theme-index",
+        "",
+        lambda: list(
+            Theme.objects.annotate(n=Count("articletheme")).order_by("-n", "name")
+        ),
+    )
     return render(request, "archive/theme_list.html", {"themes": themes})
 
 
