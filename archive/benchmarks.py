@@ -37,7 +37,11 @@ def scratch_database(keep: bool = False, name: str = SCRATCH_NAME) -> Iterator[N
     test_settings = connection.settings_dict.setdefault("TEST", {})
     previous = test_settings.get("NAME")
     test_settings["NAME"] = name
-    old = setup_databases(verbosity=0, interactive=False, keepdb=keep)
+    # No serialized copy of the contents (Django keeps one for TransactionTestCase):
+    # at a million articles it would not fit in memory.
+    old = setup_databases(
+        verbosity=0, interactive=False, keepdb=keep, serialized_aliases=set()
+    )
     try:
         yield
     finally:

@@ -47,10 +47,16 @@ _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
 _OR_WORDS = {"or", "|"}
 
 
-def _phrase_tsquery(tokens: list[str] | tuple[str, ...], exact: bool) -> str:
+def _phrase_tsquery(
+    tokens: list[str] | tuple[str, ...], exact: bool, keys_only: bool = False
+) -> str:
     lexemes = [token_lexemes(t) for t in tokens]
     if exact:
         parts = [_quote(e) for e, _ in lexemes]
+    elif keys_only:
+        # Every indexed word carries its key at the same position as its exact
+        # form, so the key alone matches the same articles.
+        parts = [_quote(k) for _, k in lexemes]
     else:
         parts = [
             f"({_quote(e)} | {_quote(k)})" if e[1:] != k else _quote(k)
@@ -82,12 +88,14 @@ class Clause:
     # Other names of the same person or place (Putin -> بوتين).
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
 
-    def tsquery(self, exact_only: bool = False) -> str:
+    def tsquery(self, exact_only: bool = False, keys_only: bool = False) -> str:
         exact = self.exact or exact_only
         # OR-ed names: one contained in another matches all that one does, so the
         # longer goes (a phrase also makes the index recheck every match).
         phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
-        parts = list(dict.fromkeys(_phrase_tsquery(p, exact) for p in phrases))
+        parts = list(
+            dict.fromkeys(_phrase_tsquery(p, exact, keys_only) for p in phrases)
+        )
         text = " | ".join(parts)
         if len(parts) > 1:
             text = f"({text})"
@@ -99,10 +107,12 @@ class ParsedQuery:
     # Each group is a list of clauses joined by OR; groups are joined by AND.
     groups: list[list[Clause]] = field(default_factory=list)
 
-    def tsquery(self) -> str:
+    def tsquery(self, keys_only: bool = False) -> str:
+        """The query as a tsquery; ``keys_only`` for matching alone: the same
+        articles with half the index lookups (ranking wants the exact forms)."""
         parts = []
         for group in self.groups:
-            text = " | ".join(clause.tsquery() for clause in group)
+            text = " | ".join(clause.tsquery(keys_only=keys_only) for clause in group)
             parts.append(f"({text})" if len(group) > 1 else text)
         return " & ".join(parts)
 
@@ -265,12 +275,12 @@ class _Matches(Func):
     conditional = True
 
 
-def search_articles(queryset: QuerySet, text: str) -> QuerySet:
+def search_articles(queryset: QuerySet, text: "str | ParsedQuery") -> QuerySet:
     """Articles matching the query, annotated with ``rank``; unchanged when empty."""
-    parsed = parse_query(text)
+    parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
     if parsed is None:
         return queryset
-    tsquery = Cast(Value(parsed.tsquery()), SearchQueryField())
+    tsquery = Cast(Value(parsed.tsquery(keys_only=True)), SearchQueryField())
     return queryset.filter(_Matches(F("search_vector"), tsquery)).annotate(
         rank=rank_expression(parsed)
     )

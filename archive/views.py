@@ -18,7 +18,7 @@ from archive.models import Article, ArticlePerson, Theme
 from archive.pagination import BadPage, paginate
 from archive.plans import RANK_CAP
 from archive.related import other_coverage
-from archive.search import Highlighter, parse_query, rank_terms
+from archive.search import Highlighter, parse_query, rank_terms, search_articles
 
 
 def _page_of_articles(page):
@@ -102,25 +102,20 @@ def _results(request, filterset, path: str) -> Listing:
     params = request.GET.copy()
     for name in ("page", "sort"):
         params.pop(name, None)
-    results = filterset.qs
-    searched = "rank" in results.query.annotations
-    parsed = parse_query(filterset.form.cleaned_data.get("q")) if searched else None
-    recheck = plans.needs_recheck(parsed)
-    newest: list[int] = []  # the newest matches, when the summary had to read them
+    found = _Found.of(filterset)
     summary = cached_counts(
-        "list",
-        f"{path}?{params.urlencode()}",
-        lambda: _summary_of(results, searched, recheck, newest),
+        "list", f"{path}?{params.urlencode()}", lambda: _summary_of(found)
     )
     sort = filterset.form.cleaned_data.get("sort") or "relevance"
-    if searched and sort == "relevance":
-        ids, capped = _candidates(results, summary, recheck, newest)
-        ordered = plans.ranked(ids, rank_terms(parsed))
+    if found.parsed is not None and sort == "relevance":
+        ordered, capped = _by_relevance(found, summary["count"])
         return Listing(summary, ordered, _no_plan, RANK_CAP if capped else None)
     return Listing(
         summary,
-        results.values_list("pk", flat=True),
-        lambda wanted: plans.by_date(summary["count"], wanted, searched, recheck),
+        found.results.values_list("pk", flat=True),
+        lambda wanted: plans.by_date(
+            summary["count"], wanted, found.parsed is not None, found.recheck
+        ),
     )
 
 
@@ -128,30 +123,82 @@ def _no_plan(wanted: int):
     return contextlib.nullcontext()
 
 
-def _candidates(results, summary, recheck, newest) -> tuple[list[int], bool]:
-    """The matches to rank: all of them, or the newest RANK_CAP when there are more."""
-    if summary["count"] <= RANK_CAP:
-        ids = plans.matching_ids(results, RANK_CAP)
-        if ids is not None:
-            return ids, False
-    if not newest:
-        newest = plans.newest_ids(results, summary["count"], True, RANK_CAP, recheck)
-    return newest, len(newest) >= RANK_CAP
+@dataclass
+class _Found:
+    """One request's list: the filtered results, and what was read of them, so
+    that nothing is read twice (archive.plans)."""
+
+    results: object
+    filters_only: object  # the same list without the search
+    parsed: object  # the parsed search, or None
+    recheck: bool = False
+    ids: list[int] | None = None  # every match, when there are few
+    newest: list[int] | None = None  # the newest RANK_CAP matches, newest first
+    by_rank: list[int] | None = None  # the same by relevance, when the walk ranked
+
+    @classmethod
+    def of(cls, filterset) -> "_Found":
+        results = filterset.qs
+        parsed = None
+        if "rank" in results.query.annotations:
+            parsed = parse_query(filterset.form.cleaned_data.get("q"))
+        data = filterset.data.copy()
+        data.pop("q", None)
+        filters_only = ArticleFilter(data, queryset=filterset.queryset).qs
+        return cls(results, filters_only, parsed, plans.needs_recheck(parsed))
+
+    def newest_matches(self, matches: int) -> list[int]:
+        if self.newest is None:
+            searched = self.parsed is not None
+            if searched and plans.walk_dates(matches, RANK_CAP, True, self.recheck):
+                self.newest, self.by_rank = plans.walk_ranked(
+                    self.filters_only,
+                    self.parsed.tsquery(keys_only=True),
+                    rank_terms(self.parsed),
+                    RANK_CAP,
+                )
+            else:
+                self.newest = plans.newest_ids(
+                    self.results, matches, searched, RANK_CAP, self.recheck
+                )
+        return self.newest
 
 
-def _summary_of(results, searched: bool, recheck: bool, newest: list[int]) -> dict:
+def _by_relevance(found: _Found, count: int) -> tuple[list[int], bool]:
+    """The ids in relevance order: every match ranked, or the newest RANK_CAP when
+    there are more (and True)."""
+    terms = rank_terms(found.parsed)
+    ids = found.ids
+    if ids is None and count <= RANK_CAP:
+        ids = plans.matching_ids(found.results, RANK_CAP)
+    if ids is not None and len(ids) <= RANK_CAP:
+        return plans.ranked(ids, terms), False
+    if ids is not None:
+        return plans.ranked(plans.newest_of(ids, RANK_CAP), terms), True
+    newest = found.newest_matches(count)
+    if found.by_rank is not None:
+        return found.by_rank, len(newest) >= RANK_CAP
+    return plans.ranked(newest, terms), len(newest) >= RANK_CAP
+
+
+def _summary_of(found: _Found) -> dict:
     """Count, facets and coverage of a result set: exact up to EXACT_LIMIT matches
     (read once, from the indexes), estimated beyond (archive.plans)."""
+    results, searched = found.results, found.parsed is not None
     estimate = plans.estimated_rows(results)
     ids = None
     if not searched or estimate <= plans.PROBE_UP_TO:
         ids = plans.matching_ids(results)
     if ids is None:
+        if searched and estimate <= plans.INDEX_COUNT_UP_TO:
+            alone = search_articles(Article.objects.all(), found.parsed)
+            estimate = plans.index_estimate(results, alone) or estimate
         estimate = max(estimate, plans.EXACT_LIMIT + 1)
-        newest[:] = plans.newest_ids(results, estimate, searched, RANK_CAP, recheck)
+        newest = found.newest_matches(estimate)
         if len(newest) < RANK_CAP:
-            ids = list(newest)  # the planner overestimated: these are all of them
+            ids = list(newest)  # the estimate was far off: these are all of them
     if ids is not None:
+        found.ids = ids
         facets, months = summarize(ids)
         return {
             "count": len(ids),

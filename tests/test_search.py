@@ -239,3 +239,55 @@ def test_both_date_plans_list_the_same_articles(
     assert titles == [f"روسيا {d}" for d in range(7, 0, -1)] + ["بلا تاريخ عن روسيا"]
     feed = client.get("/export.json", {"q": "روسيا", "sort": "oldest"})
     assert [r["title"] for r in feed.json()["results"]][:2] == ["روسيا 1", "روسيا 2"]
+
+
+@pytest.mark.django_db
+def test_the_walk_ranks_the_newest_matches_like_the_ranking_query(
+    client, make_article, monkeypatch
+):
+    """Beyond EXACT_LIMIT the newest matches are found and ranked in one walk down
+    the date index (plans.walk_ranked); the order must be the one plans.ranked
+    gives the same articles."""
+    import datetime
+
+    from archive import plans
+
+    _cap(monkeypatch, rank_cap=4, exact_limit=2)
+    for day, title in enumerate(
+        ["روسيا", "روسيا روسيا روسيا", "الصين", "روسيا روسيا", "روسيا والصين", "روسيا"],
+        start=1,
+    ):
+        make_article(title=title, body="نص عن العلاقات", date=datetime.date(2020, 5, day),
+                     date_precision="day")  # fmt: skip
+
+    walks = []
+    real_walk = plans.walk_ranked
+    monkeypatch.setattr(
+        plans, "walk_ranked", lambda *a: walks.append(1) or real_walk(*a)
+    )
+
+    def relevance(walk_cost):
+        monkeypatch.setattr(plans, "WALK_COST", walk_cost)
+        page = client.get("/search/", {"q": "روسيا"})
+        assert page.context["summary"]["exact"] is False
+        return [(a.title, a.date.day) for a in page.context["page"].object_list]
+
+    walked = relevance(0)
+    assert walks == [1]  # the walk ran, and only for the first
+    assert walked == relevance(10**9)
+    assert walks == [1]
+    # The newest four matches (days 6, 5, 4, 2), best first; day 1 is too old.
+    assert sorted(day for _, day in walked) == [2, 4, 5, 6]
+    assert walked[0] == ("روسيا روسيا روسيا", 2)
+
+
+def test_only_phrases_make_the_index_recheck_every_match():
+    from archive.plans import needs_recheck
+    from archive.search import parse_query
+
+    aliases = {("روسيا",): [("روسيا",), ("russian", "federation")]}
+    assert needs_recheck(parse_query('"الحزام والطريق"', aliases={}))
+    assert needs_recheck(parse_query('الصين "الحزام والطريق"', aliases={}))
+    assert not needs_recheck(parse_query("الحزام والطريق", aliases={}))
+    assert not needs_recheck(parse_query("روسيا", aliases=aliases))
+    assert not needs_recheck(None)
