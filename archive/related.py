@@ -3,9 +3,10 @@ themes, with near-duplicates (the same wire story) marked."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from archive.analysis import text_keys
+from archive.filters import MAX_DATE_SPAN_DAYS
 from archive.models import Article
 
 WINDOW_DAYS = 3
@@ -28,8 +29,8 @@ def similarity(a: str, b: str) -> float:
 
 def other_coverage(article: Article) -> list[tuple[Article, bool]]:
     """[(article, is a near-duplicate)], closest in date and topic first."""
-    if article.date is None:
-        return []
+    if article.date is None or article.date_precision != "day":
+        return []  # "a few days apart" needs a day
     people = list(
         article.articleperson_set.filter(role="speaker").values_list(
             "person", flat=True
@@ -42,7 +43,11 @@ def other_coverage(article: Article) -> list[tuple[Article, bool]]:
     candidates = (
         Article.objects.exclude(pk=article.pk)
         .filter(
-            date_end__gte=article.date - window, date__lte=article.date_end + window
+            date_end__gte=article.date - window,
+            date__lte=article.date_end + window,
+            # Implied by the first bound (no article spans more than a year); it
+            # lets the date index bound the range from below too.
+            date__gte=article.date - window - datetime.timedelta(MAX_DATE_SPAN_DAYS),
         )
         .annotate(
             shared=Count(
@@ -57,7 +62,11 @@ def other_coverage(article: Article) -> list[tuple[Article, bool]]:
             )
         )
         .filter(shared__gt=0)
-        .select_related("outlet")
-        .order_by("-shared", "-date")[:LIMIT]
+        .order_by("-shared", F("date").desc(nulls_last=True), "-id")
+        .values_list("pk", flat=True)[:LIMIT]
     )
-    return [(c, similarity(article.body, c.body) >= NEAR_DUPLICATE) for c in candidates]
+    # Ranked on ids alone; only the few shown are read whole.
+    ids = list(candidates)
+    found = Article.objects.select_related("outlet").in_bulk(ids)
+    shown = [found[pk] for pk in ids if pk in found]
+    return [(c, similarity(article.body, c.body) >= NEAR_DUPLICATE) for c in shown]

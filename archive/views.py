@@ -134,7 +134,6 @@ class _Found:
     recheck: bool = False
     ids: list[int] | None = None  # every match, when there are few
     newest: list[int] | None = None  # the newest RANK_CAP matches, newest first
-    by_rank: list[int] | None = None  # the same by relevance, when the walk ranked
 
     @classmethod
     def of(cls, filterset) -> "_Found":
@@ -149,18 +148,9 @@ class _Found:
 
     def newest_matches(self, matches: int) -> list[int]:
         if self.newest is None:
-            searched = self.parsed is not None
-            if searched and plans.walk_dates(matches, RANK_CAP, True, self.recheck):
-                self.newest, self.by_rank = plans.walk_ranked(
-                    self.filters_only,
-                    self.parsed.tsquery(keys_only=True),
-                    rank_terms(self.parsed),
-                    RANK_CAP,
-                )
-            else:
-                self.newest = plans.newest_ids(
-                    self.results, matches, searched, RANK_CAP, self.recheck
-                )
+            self.newest = plans.newest_ids(
+                self.results, matches, self.parsed is not None, RANK_CAP, self.recheck
+            )
         return self.newest
 
 
@@ -176,8 +166,6 @@ def _by_relevance(found: _Found, count: int) -> tuple[list[int], bool]:
     if ids is not None:
         return plans.ranked(plans.newest_of(ids, RANK_CAP), terms), True
     newest = found.newest_matches(count)
-    if found.by_rank is not None:
-        return found.by_rank, len(newest) >= RANK_CAP
     return plans.ranked(newest, terms), len(newest) >= RANK_CAP
 
 
@@ -186,13 +174,14 @@ def _summary_of(found: _Found) -> dict:
     (read once, from the indexes), estimated beyond (archive.plans)."""
     results, searched = found.results, found.parsed is not None
     estimate = plans.estimated_rows(results)
+    if searched and estimate <= plans.INDEX_COUNT_UP_TO:
+        # The planner can be far off for a less common word: ask the index.
+        alone = search_articles(Article.objects.all(), found.parsed)
+        estimate = plans.index_estimate(results, alone) or estimate
     ids = None
     if not searched or estimate <= plans.PROBE_UP_TO:
         ids = plans.matching_ids(results)
     if ids is None:
-        if searched and estimate <= plans.INDEX_COUNT_UP_TO:
-            alone = search_articles(Article.objects.all(), found.parsed)
-            estimate = plans.index_estimate(results, alone) or estimate
         estimate = max(estimate, plans.EXACT_LIMIT + 1)
         newest = found.newest_matches(estimate)
         if len(newest) < RANK_CAP:
