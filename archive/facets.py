@@ -22,16 +22,22 @@ GROUP BY {key} ORDER BY n DESC LIMIT %s
 """
 
 
-def summarize(ids: list[int], limit: int = FACET_LIMIT) -> tuple[dict, Counter]:
-    """(facets, articles per (year, month)) of the articles ``ids``.
+def summarize(
+    ids: list[int], limit: int = FACET_LIMIT, rows: list[tuple] | None = None
+) -> tuple[dict, Counter]:
+    """(facets, articles per (year, month)) of the articles ``ids``; their rows
+    (id, outlet_id, date, date_precision) when already read.
 
     Facets: ``{"outlet": [{"slug": "sana", "name": "سانا", "count": 3}, ...],
     "speaker": [...], "theme": [...], "year": [{"slug": "2025", "name": "2025",
     "count": 4}, ...]}``, each largest first (years newest first).
     """
     with connection.cursor() as cursor:
-        cursor.execute(_ROWS, [ids])
-        rows = cursor.fetchall()
+        if rows is None:
+            cursor.execute(_ROWS, [ids])
+            rows = cursor.fetchall()
+        else:
+            rows = [row[1:] for row in rows]
         speakers = _links(cursor, "archive_articleperson", "person_id", ids, limit,
                           "AND role = 'speaker'")  # fmt: skip
         themes = _links(cursor, "archive_articletheme", "theme_id", ids, limit)

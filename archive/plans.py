@@ -13,6 +13,7 @@ common word's matches (PERFORMANCE-NOTES.md, issue 7):
 """
 
 import contextlib
+import datetime
 import json
 import math
 from collections.abc import Iterator
@@ -67,13 +68,25 @@ def table_rows() -> int:
     return max(rows, 1)
 
 
-def matching_ids(results: QuerySet, limit: int | None = None) -> list[int] | None:
-    """The ids of every match, read once from the indexes (no vector is read), or
-    None when there are more than ``limit`` (``EXACT_LIMIT``)."""
+Row = tuple[int, int | None, "datetime.date | None", str]  # id, outlet, date, precision
+
+
+def matching_rows(results: QuerySet, limit: int | None = None) -> list[Row] | None:
+    """(id, outlet_id, date, date_precision) of every match, read once through the
+    indexes (no vector is read), or None when there are more than ``limit``
+    (``EXACT_LIMIT``). Count, facets, chart and date order all come from these."""
     limit = EXACT_LIMIT if limit is None else limit
+    columns = ("pk", "outlet_id", "date", "date_precision")
     with planner(enable_seqscan=False, enable_indexscan=False):
-        ids = list(results.order_by().values_list("pk", flat=True)[: limit + 1])
-    return ids if len(ids) <= limit else None
+        rows = list(results.order_by().values_list(*columns)[: limit + 1])
+    return rows if len(rows) <= limit else None
+
+
+def newest_first(rows: list[Row]) -> list[int]:
+    """The ids of ``rows`` newest first (undated last), as the date index orders."""
+    dated = sorted((r for r in rows if r[2] is not None), key=lambda r: (r[2], r[0]))
+    undated = sorted((r for r in rows if r[2] is None), key=lambda r: r[0])
+    return [r[0] for r in reversed(dated)] + [r[0] for r in reversed(undated)]
 
 
 def walk_dates(matches: int, rows_wanted: int, searched: bool, recheck: bool) -> bool:
@@ -157,23 +170,13 @@ def ranked(ids: list[int], terms: list[tuple[float, str]]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def newest_of(ids: list[int], cap: int) -> list[int]:
-    """The newest ``cap`` of ``ids`` (the table's rows, not their vectors)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id FROM archive_article WHERE id = ANY(%s)"
-            " ORDER BY date DESC NULLS LAST, id DESC LIMIT %s",
-            [ids, cap],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
-def index_estimate(results: QuerySet, search_alone: QuerySet) -> int | None:
+def index_estimate(results: QuerySet, estimate: int, alone_estimate: int) -> int:
     """Matches counted by the GIN index itself: the size of its bitmap, read by
     EXPLAIN ANALYZE of a one-row query (the index is scanned, the table hardly;
     15 ms for 48,000 matches at 1M). The planner's own estimate of a less common
     word can be five times too low. Other filters scale it by their selectivity
-    as the planner sees it."""
+    as the planner sees them (``estimate`` of the list, ``alone_estimate`` of the
+    search alone)."""
     with planner(enable_seqscan=False, enable_indexscan=False):
         raw = (
             results.order_by()
@@ -182,9 +185,8 @@ def index_estimate(results: QuerySet, search_alone: QuerySet) -> int | None:
         )
     rows = _index_rows(json.loads(raw)[0]["Plan"])
     if rows is None:
-        return None
-    ratio = estimated_rows(results) / max(estimated_rows(search_alone), 1)
-    return round(rows * min(1.0, ratio))
+        return estimate
+    return round(rows * min(1.0, estimate / max(alone_estimate, 1)))
 
 
 def _index_rows(node: dict) -> int | None:
