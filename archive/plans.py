@@ -6,8 +6,8 @@ common word's matches (PERFORMANCE-NOTES.md, issue 7):
 
 - up to ``EXACT_LIMIT`` matches, their ids are read once from the GIN index and the
   count, facets and chart are exact;
-- beyond that, the count is the planner's estimate, shown as «نحو …», and facets
-  describe the newest ``RANK_CAP`` matches, which are also the ones ranked;
+- beyond that, the count is an estimate, shown as «نحو …», and facets describe
+  the newest ``ESTIMATED_RANK_CAP`` matches, which are also the ones ranked;
 - date order walks the date index only when matches are dense enough to find a page
   in a few rows; otherwise the GIN index gives the matches and they are sorted.
 """
@@ -27,6 +27,9 @@ PROBE_UP_TO = 3 * EXACT_LIMIT  # above this estimate, not even the capped probe 
 # be far off); above it the word is common and the planner's statistics hold it.
 INDEX_COUNT_UP_TO = 100_000
 RANK_CAP = 1_000  # beyond this many matches, only the newest are ranked
+# Beyond EXACT_LIMIT matches (a list already counted approximately) the newest 500:
+# each candidate's vector is read to find it and again to rank it, ~70 µs in all.
+ESTIMATED_RANK_CAP = 500
 # One row checked on the date index walk (its vector read from TOAST) costs about
 # as much as this many matches read through the GIN bitmap (measured at 1M).
 WALK_COST = 20

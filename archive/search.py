@@ -40,7 +40,7 @@ MAX_CLAUSES = 16
 EXACT_BONUS = 0.5
 RARITY_SHARE = 0.5
 RANK_NORMALIZATION = 1  # ts_rank_cd: divide by 1 + log(document length)
-SNIPPET_SCAN_CHARS = 6000  # about 1,000 words: where result snippets are looked for
+SNIPPET_SCAN_CHARS = 3000  # about 500 words: where result snippets are looked for
 
 # "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
 _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')

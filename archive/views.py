@@ -108,8 +108,8 @@ def _results(request, filterset, path: str) -> Listing:
     )
     sort = filterset.form.cleaned_data.get("sort") or "relevance"
     if found.parsed is not None and sort == "relevance":
-        ordered, capped = _by_relevance(found, summary["count"])
-        return Listing(summary, ordered, _no_plan, RANK_CAP if capped else None)
+        ordered, capped = _by_relevance(found, summary)
+        return Listing(summary, ordered, _no_plan, capped)
     return Listing(
         summary,
         found.results.values_list("pk", flat=True),
@@ -133,7 +133,7 @@ class _Found:
     parsed: object  # the parsed search, or None
     recheck: bool = False
     rows: list | None = None  # every match (plans.matching_rows), when few
-    newest: list[int] | None = None  # the newest RANK_CAP matches, newest first
+    newest: list[int] | None = None  # the newest matches (ESTIMATED_RANK_CAP)
 
     @classmethod
     def of(cls, filterset) -> "_Found":
@@ -149,23 +149,31 @@ class _Found:
     def newest_matches(self, matches: int) -> list[int]:
         if self.newest is None:
             self.newest = plans.newest_ids(
-                self.results, matches, self.parsed is not None, RANK_CAP, self.recheck
+                self.results,
+                matches,
+                self.parsed is not None,
+                plans.ESTIMATED_RANK_CAP,
+                self.recheck,
             )
         return self.newest
 
 
-def _by_relevance(found: _Found, count: int) -> tuple[list[int], bool]:
-    """The ids in relevance order: every match ranked, or the newest RANK_CAP when
-    there are more (and True)."""
+def _by_relevance(found: _Found, summary: dict) -> tuple[list[int], int | None]:
+    """The ids in relevance order, and the cap when only the newest matches were
+    ranked: RANK_CAP of a list counted exactly, ESTIMATED_RANK_CAP beyond."""
     terms = rank_terms(found.parsed)
     rows = found.rows
-    if rows is None and count <= RANK_CAP:
+    if rows is None and summary["exact"] and summary["count"] <= RANK_CAP:
         rows = plans.matching_rows(found.results, RANK_CAP)
+    if rows is None and summary["exact"]:
+        rows = plans.matching_rows(found.results)  # counted before: few enough
     if rows is not None:
         newest = plans.newest_first(rows)
-        return plans.ranked(newest[:RANK_CAP], terms), len(newest) > RANK_CAP
-    newest = found.newest_matches(count)
-    return plans.ranked(newest, terms), len(newest) >= RANK_CAP
+        capped = len(newest) > RANK_CAP
+        return plans.ranked(newest[:RANK_CAP], terms), RANK_CAP if capped else None
+    newest = found.newest_matches(summary["count"])
+    capped = len(newest) >= plans.ESTIMATED_RANK_CAP
+    return plans.ranked(newest, terms), plans.ESTIMATED_RANK_CAP if capped else None
 
 
 def _summary_of(found: _Found) -> dict:
@@ -186,8 +194,9 @@ def _summary_of(found: _Found) -> dict:
     if rows is None:
         estimate = max(estimate, plans.EXACT_LIMIT + 1)
         newest = found.newest_matches(estimate)
-        if len(newest) < RANK_CAP:
-            rows = plans.matching_rows(results, RANK_CAP)  # the estimate was far off
+        if len(newest) < plans.ESTIMATED_RANK_CAP:
+            # The estimate was far off: these are all of them.
+            rows = plans.matching_rows(results, plans.ESTIMATED_RANK_CAP)
     if rows is not None:
         found.rows = rows
         facets, months = summarize([r[0] for r in rows], rows=rows)

@@ -149,6 +149,7 @@ def _cap(monkeypatch, rank_cap: int, exact_limit: int | None = None):
 
     monkeypatch.setattr(views, "RANK_CAP", rank_cap)
     monkeypatch.setattr(plans, "RANK_CAP", rank_cap)
+    monkeypatch.setattr(plans, "ESTIMATED_RANK_CAP", rank_cap)
     if exact_limit is not None:
         monkeypatch.setattr(plans, "EXACT_LIMIT", exact_limit)
         monkeypatch.setattr(plans, "PROBE_UP_TO", exact_limit)
