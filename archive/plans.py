@@ -33,6 +33,9 @@ ESTIMATED_RANK_CAP = 500
 # One row checked on the date index walk (its vector read from TOAST) costs about
 # as much as this many matches read through the GIN bitmap (measured at 1M).
 WALK_COST = 20
+# The date window for the newest matches holds this many times the rows that the
+# estimated share of matches says would be enough.
+WINDOW_MARGIN = 2
 
 
 # Enough memory for an exact bitmap of ~100,000 matches: a lossy one would make
@@ -143,9 +146,33 @@ def date_order_for(filterset, results: QuerySet, rows_wanted: int):
 def newest_ids(
     results: QuerySet, matches: int, searched: bool, cap: int, recheck: bool = False
 ) -> list[int]:
+    """The newest ``cap`` of ``results`` (about ``matches`` of them)."""
     newest = results.order_by(F("date").desc(nulls_last=True), "-id")
+    if searched and not walk_dates(matches, cap, searched, recheck):
+        # The GIN index gives the matches; a date window keeps the table rows read
+        # for their dates to the newest ones (both indexes ANDed in one bitmap).
+        floor = _date_floor(math.ceil(cap * WINDOW_MARGIN * table_rows() / matches))
+        if floor is not None:
+            with planner(enable_indexscan=False, enable_seqscan=False):
+                ids = list(
+                    newest.filter(date__gte=floor).values_list("pk", flat=True)[:cap]
+                )
+            if len(ids) >= cap:
+                return ids  # else the window was too narrow: read them all
     with by_date(matches, cap, searched, recheck):
         return list(newest.values_list("pk", flat=True)[:cap])
+
+
+def _date_floor(rows: int) -> "datetime.date | None":
+    """The date of the ``rows``-th newest dated article (from the date index)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT date FROM archive_article WHERE date IS NOT NULL"
+            " ORDER BY date DESC NULLS LAST LIMIT 1 OFFSET %s",
+            [rows],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 RANK_SQL = """

@@ -282,3 +282,36 @@ def test_only_phrases_make_the_index_recheck_every_match():
     assert not needs_recheck(parse_query("الحزام والطريق", aliases={}))
     assert not needs_recheck(parse_query("روسيا", aliases=aliases))
     assert not needs_recheck(None)
+
+
+@pytest.mark.django_db
+def test_the_date_window_finds_the_same_newest_matches(make_article, monkeypatch):
+    import datetime
+
+    from archive import plans
+    from archive.models import Article
+    from archive.search import search_articles
+
+    start = datetime.date(2020, 1, 1)
+    for day in range(40):
+        title = "روسيا" if day % 2 else "الصين"
+        make_article(title=f"{title} {day}", body="نص", date_precision="day",
+                     date=start + datetime.timedelta(days=day))  # fmt: skip
+    monkeypatch.setattr(plans, "WALK_COST", 10**9)  # the GIN index, not the walk
+    monkeypatch.setattr(plans, "table_rows", lambda: 40)
+    floors = []
+    real_floor = plans._date_floor
+    monkeypatch.setattr(
+        plans, "_date_floor", lambda n: floors.append(real_floor(n)) or floors[-1]
+    )
+    results = search_articles(Article.objects.all(), "روسيا")
+    newest = plans.newest_ids(results, matches=20, searched=True, cap=5)
+    titles = list(Article.objects.filter(pk__in=newest).values_list("title", flat=True))
+    assert sorted(titles) == sorted(f"روسيا {d}" for d in (39, 37, 35, 33, 31))
+    assert floors == [start + datetime.timedelta(days=19)]  # 20 rows, twice enough
+    # An estimate far too high: the window is too narrow, and all are read instead.
+    newest = plans.newest_ids(results, matches=4000, searched=True, cap=5)
+    assert len(floors) == 2 and len(newest) == 5
+    assert set(newest) == set(
+        Article.objects.filter(title__in=titles).values_list("pk", flat=True)
+    )
