@@ -88,10 +88,13 @@ def matching_rows(results: QuerySet, limit: int | None = None) -> list[Row] | No
     return rows if len(rows) <= limit else None
 
 
-def newest_first(rows: list[Row]) -> list[int]:
-    """The ids of ``rows`` newest first (undated last), as the date index orders."""
+def in_date_order(rows: list[Row], oldest: bool = False) -> list[int]:
+    """The ids of ``rows`` newest first (or oldest first), undated last: the order
+    of the list's date sorts."""
     dated = sorted((r for r in rows if r[2] is not None), key=lambda r: (r[2], r[0]))
     undated = sorted((r for r in rows if r[2] is None), key=lambda r: r[0])
+    if oldest:
+        return [r[0] for r in dated] + [r[0] for r in undated]
     return [r[0] for r in reversed(dated)] + [r[0] for r in reversed(undated)]
 
 

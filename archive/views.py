@@ -110,6 +110,9 @@ def _results(request, filterset, path: str) -> Listing:
     if found.parsed is not None and sort == "relevance":
         ordered, capped = _by_relevance(found, summary)
         return Listing(summary, ordered, _no_plan, capped)
+    if found.rows is not None:  # every match was just read: sort them here
+        ordered = plans.in_date_order(found.rows, oldest=sort == "oldest")
+        return Listing(summary, ordered, _no_plan)
     return Listing(
         summary,
         found.results.values_list("pk", flat=True),
@@ -168,7 +171,7 @@ def _by_relevance(found: _Found, summary: dict) -> tuple[list[int], int | None]:
     if rows is None and summary["exact"]:
         rows = plans.matching_rows(found.results)  # counted before: few enough
     if rows is not None:
-        newest = plans.newest_first(rows)
+        newest = plans.in_date_order(rows)
         capped = len(newest) > RANK_CAP
         return plans.ranked(newest[:RANK_CAP], terms), RANK_CAP if capped else None
     newest = found.newest_matches(summary["count"])

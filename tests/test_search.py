@@ -238,6 +238,9 @@ def test_both_date_plans_list_the_same_articles(
     page = client.get("/search/", {"q": "روسيا", "sort": "newest"})
     titles = [a.title for a in page.context["page"].object_list]
     assert titles == [f"روسيا {d}" for d in range(7, 0, -1)] + ["بلا تاريخ عن روسيا"]
+    page = client.get("/search/", {"q": "روسيا", "sort": "oldest"})
+    titles = [a.title for a in page.context["page"].object_list]
+    assert titles == [f"روسيا {d}" for d in range(1, 8)] + ["بلا تاريخ عن روسيا"]
     feed = client.get("/export.json", {"q": "روسيا", "sort": "oldest"})
     assert [r["title"] for r in feed.json()["results"]][:2] == ["روسيا 1", "روسيا 2"]
 
