@@ -22,7 +22,9 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 
 EXACT_LIMIT = 10_000  # up to this many matches, counts and facets are exact
-PROBE_UP_TO = 3 * EXACT_LIMIT  # above this estimate, not even the capped probe runs
+# Above this estimate not even the capped probe runs: a common word's estimate comes
+# from the planner's statistics of its lexemes, a rarer word's from the index itself.
+PROBE_UP_TO = EXACT_LIMIT * 3 // 2
 # Below this estimate the GIN index counts the matches (a rarer word's estimate can
 # be far off); above it the word is common and the planner's statistics hold it.
 INDEX_COUNT_UP_TO = 100_000
@@ -98,23 +100,36 @@ def in_date_order(rows: list[Row], oldest: bool = False) -> list[int]:
     return [r[0] for r in reversed(dated)] + [r[0] for r in reversed(undated)]
 
 
-def walk_dates(matches: int, rows_wanted: int, searched: bool, recheck: bool) -> bool:
+def walk_dates(
+    matches: int,
+    rows_wanted: int,
+    searched: bool,
+    recheck: bool,
+    listed: int | None = None,
+) -> bool:
     """Whether walking the date index (checking each article on the way) finds
-    ``rows_wanted`` matches more cheaply than sorting all ``matches``.
+    ``rows_wanted`` matches more cheaply than sorting all ``matches``. ``listed``:
+    the rows of the list without the search (the whole archive by default), among
+    which the walk looks.
 
     Both read vectors when the index must recheck its matches (a phrase): then the
     walk wins whenever it reads fewer rows."""
     if not searched:
         return True  # no vector to read: the planner's own choice is good
-    checked = rows_wanted * table_rows() / max(matches, 1)
+    listed = table_rows() if listed is None else listed
+    checked = rows_wanted * listed / max(matches, 1)
     return checked * (1 if recheck else WALK_COST) < matches
 
 
 def by_date(
-    matches: int, rows_wanted: int, searched: bool, recheck: bool = False
+    matches: int,
+    rows_wanted: int,
+    searched: bool,
+    recheck: bool = False,
+    listed: int | None = None,
 ) -> contextlib.AbstractContextManager:
     """The planner switches under which a list in date order is cheapest."""
-    if walk_dates(matches, rows_wanted, searched, recheck):
+    if walk_dates(matches, rows_wanted, searched, recheck, listed):
         return planner(enable_bitmapscan=not searched)
     return planner(enable_indexscan=False, enable_seqscan=False)
 
@@ -147,14 +162,23 @@ def date_order_for(filterset, results: QuerySet, rows_wanted: int):
 
 
 def newest_ids(
-    results: QuerySet, matches: int, searched: bool, cap: int, recheck: bool = False
+    results: QuerySet,
+    matches: int,
+    searched: bool,
+    cap: int,
+    recheck: bool = False,
+    listed: int | None = None,
 ) -> list[int]:
-    """The newest ``cap`` of ``results`` (about ``matches`` of them)."""
+    """The newest ``cap`` of ``results`` (about ``matches`` of them, among
+    ``listed`` rows without the search)."""
     newest = results.order_by(F("date").desc(nulls_last=True), "-id")
-    if searched and not walk_dates(matches, cap, searched, recheck):
+    walk = walk_dates(matches, cap, searched, recheck, listed)
+    whole = table_rows()
+    if searched and not walk and (listed is None or listed >= 0.9 * whole):
         # The GIN index gives the matches; a date window keeps the table rows read
         # for their dates to the newest ones (both indexes ANDed in one bitmap).
-        floor = _date_floor(math.ceil(cap * WINDOW_MARGIN * table_rows() / matches))
+        # Only over the whole archive: the window is cut from its newest rows.
+        floor = _date_floor(math.ceil(cap * WINDOW_MARGIN * whole / max(matches, 1)))
         if floor is not None:
             with planner(enable_indexscan=False, enable_seqscan=False):
                 ids = list(
@@ -162,7 +186,7 @@ def newest_ids(
                 )
             if len(ids) >= cap:
                 return ids  # else the window was too narrow: read them all
-    with by_date(matches, cap, searched, recheck):
+    with by_date(matches, cap, searched, recheck, listed):
         return list(newest.values_list("pk", flat=True)[:cap])
 
 

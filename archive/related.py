@@ -6,7 +6,6 @@ import datetime
 from django.db.models import Count, F, Q
 
 from archive.analysis import text_keys
-from archive.filters import MAX_DATE_SPAN_DAYS
 from archive.models import Article
 
 WINDOW_DAYS = 3
@@ -40,14 +39,14 @@ def other_coverage(article: Article) -> list[tuple[Article, bool]]:
     if not people and not themes:
         return []
     window = datetime.timedelta(days=WINDOW_DAYS)
+    # Articles known to the day, a few days apart: a month or a year is no "few
+    # days", and the date index bounds the window tightly.
     candidates = (
         Article.objects.exclude(pk=article.pk)
         .filter(
-            date_end__gte=article.date - window,
-            date__lte=article.date_end + window,
-            # Implied by the first bound (no article spans more than a year); it
-            # lets the date index bound the range from below too.
-            date__gte=article.date - window - datetime.timedelta(MAX_DATE_SPAN_DAYS),
+            date_precision="day",
+            date__gte=article.date - window,
+            date__lte=article.date + window,
         )
         .annotate(
             shared=Count(

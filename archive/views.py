@@ -1,4 +1,5 @@
 import contextlib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -117,7 +118,11 @@ def _results(request, filterset, path: str) -> Listing:
         summary,
         found.results.values_list("pk", flat=True),
         lambda wanted: plans.by_date(
-            summary["count"], wanted, found.parsed is not None, found.recheck
+            summary["count"],
+            wanted,
+            found.parsed is not None,
+            found.recheck,
+            found.listed if found.parsed is not None else None,
         ),
     )
 
@@ -149,6 +154,11 @@ class _Found:
         filters_only = ArticleFilter(data, queryset=filterset.queryset).qs
         return cls(results, filters_only, parsed, plans.needs_recheck(parsed))
 
+    @functools.cached_property
+    def listed(self) -> int:
+        """Rows of the list without the search (the planner's estimate)."""
+        return plans.estimated_rows(self.filters_only)
+
     def newest_matches(self, matches: int) -> list[int]:
         if self.newest is None:
             self.newest = plans.newest_ids(
@@ -157,6 +167,7 @@ class _Found:
                 self.parsed is not None,
                 plans.ESTIMATED_RANK_CAP,
                 self.recheck,
+                self.listed if self.parsed is not None else None,
             )
         return self.newest
 
