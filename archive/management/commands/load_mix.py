@@ -57,8 +57,8 @@ def _search(rng, outlets, years) -> str:
         params["outlet"] = rng.choice(outlets)
     if rng.random() < 0.15:
         params["year"] = rng.choice(years)
-    if rng.random() < 0.1:
-        params["page"] = rng.randint(2, 5)
+    if len(params) == 1 and rng.random() < 0.2:
+        params["page"] = rng.randint(2, 5)  # a plain word: pages enough
     return f"/search/?{urlencode(params)}"
 
 
