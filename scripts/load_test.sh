@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the database to serve (e.g. a search_bench --keep one)}"
 WORKERS=${WORKERS:-4}
-CONNECTIONS=${CONNECTIONS:-8}
-DURATION=${DURATION:-60s}
+CONNECTIONS=${CONNECTIONS:-"1 2 4 8"}  # concurrent clients, one run each
+DURATION=${DURATION:-30s}
 PORT=${PORT:-8765}
 BIN=.venv/bin
 
@@ -47,9 +47,14 @@ db=$($BIN/python -c "import os, urllib.parse as u; print(u.urlparse(os.environ['
   done ) > "$work/connections.txt" &
 sampler=$!
 
-echo "== warm-up (10 s)"
-wrk -t2 -c"$CONNECTIONS" -d10s -s scripts/load/mix.lua "http://127.0.0.1:$PORT" >/dev/null
-echo "== $WORKERS gunicorn workers, $CONNECTIONS concurrent clients, $DURATION, $(wc -l < "$work/urls.txt") URLs in the mix"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s scripts/load/mix.lua "http://127.0.0.1:$PORT"
+echo "== warm-up (20 s): the workers fill their counts caches, as a running site has"
+wrk -t1 -c2 -d20s -s scripts/load/mix.lua "http://127.0.0.1:$PORT" >/dev/null
+echo "== $WORKERS gunicorn workers, $(wc -l < "$work/urls.txt") URLs in the mix, $DURATION per run"
+for clients in $CONNECTIONS; do
+  echo "-- $clients concurrent clients"
+  wrk -t1 -c"$clients" -d"$DURATION" --timeout 10s -s scripts/load/mix.lua \
+    "http://127.0.0.1:$PORT" | grep -E "^(requests|latency)"
+done
 kill "$sampler" 2>/dev/null || true
-echo "database connections during the run: at most $(sort -n "$work/connections.txt" | tail -1) (workers: $WORKERS; the sampler's own psql connection is not counted)"
+echo "database connections during the runs: at most $(sort -n "$work/connections.txt" | tail -1)" \
+  "(gunicorn workers: $WORKERS; the sampler's own psql connection is not counted)"

@@ -3,6 +3,7 @@ local urls = {}
 local i = 0
 
 function init(args)
+  math.randomseed(os.time())
   for line in io.lines(os.getenv("LOAD_URLS")) do
     urls[#urls + 1] = line
   end
