@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive import browse
-from archive.cache import cached_counts
+from archive.cache import ARCHIVE_TTL, cached_counts
 from archive.models import Article, ArticlePerson, Outlet, Person, Theme
 from archive.views import _listing
 
@@ -24,6 +24,7 @@ def date_index(request):
             "undated": Article.objects.filter(date=None).count(),
             "bars": browse.coverage(Article.objects.all()),
         },
+        ttl=ARCHIVE_TTL,
     )
     return render(request, "archive/date_index.html", context)
 
@@ -128,6 +129,7 @@ def outlet_list(request):
             .filter(n__gt=0)
             .order_by("-n", "name")
         ),
+        ttl=ARCHIVE_TTL,
     )
     return render(request, "archive/outlet_list.html", {"outlets": outlets})
 
@@ -158,6 +160,7 @@ def person_list(request):
             .filter(mentioned__gt=0)
             .order_by("-speaks", "-mentioned", "name")
         ),
+        ttl=ARCHIVE_TTL,
     )
     return render(request, "archive/person_list.html", {"people": people})
 
@@ -189,6 +192,7 @@ def theme_list(request):
         lambda: list(
             Theme.objects.annotate(n=Count("articletheme")).order_by("-n", "name")
         ),
+        ttl=ARCHIVE_TTL,
     )
     return render(request, "archive/theme_list.html", {"themes": themes})
 

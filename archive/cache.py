@@ -14,18 +14,23 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 TTL = 120
+# Counts over the whole archive (the index pages): a second per million articles to
+# compute, and an article more changes them by one.
+ARCHIVE_TTL = 600
 _VERSION_KEY = "archive:counts-version"
 T = TypeVar("T")
 
 
-def cached_counts(name: str, params: str, compute: Callable[[], T]) -> T:
+def cached_counts(
+    name: str, params: str, compute: Callable[[], T], ttl: int | None = None
+) -> T:
     version = cache.get_or_set(_VERSION_KEY, 1, None)
     digest = hashlib.sha1(params.encode("utf-8")).hexdigest()
     key = f"archive:{name}:{version}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TTL)
+        cache.set(key, value, TTL if ttl is None else ttl)
     return value
 
 

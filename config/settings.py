@@ -120,6 +120,18 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Counts (facets, charts, index pages) are cached per process unless CACHE_DIR names
+# a directory that every worker process shares (README.md, "Beyond one machine").
+CACHE_DIR = os.environ.get("CACHE_DIR", "").strip()
+if CACHE_DIR:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
 # A CDN in front of the static files: STATIC_URL=https://cdn.example.org/static/
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -28,6 +28,7 @@ work=$(mktemp -d)
 trap 'kill $(cat "$work/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 export SECRET_KEY=${SECRET_KEY:-load-test-only-secret} DEBUG=0 STATIC_MANIFEST=1
 export ALLOWED_HOSTS=127.0.0.1
+export CACHE_DIR="$work/cache"  # one counts cache for every worker, as deployed
 $BIN/python manage.py collectstatic --noinput -v0
 $BIN/python manage.py load_mix --n 3000 > "$work/urls.txt"
 export LOAD_URLS="$work/urls.txt"
@@ -42,7 +43,7 @@ done
 db=$($BIN/python -c "import os, urllib.parse as u; print(u.urlparse(os.environ['DATABASE_URL']).path.lstrip('/'))")
 ( while sleep 0.5; do
     psql "$DATABASE_URL" -Atc \
-      "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND backend_type = 'client backend'" \
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND backend_type = 'client backend' AND pid <> pg_backend_pid()" \
       2>/dev/null || true
   done ) > "$work/connections.txt" &
 sampler=$!
@@ -57,4 +58,4 @@ for clients in $CONNECTIONS; do
 done
 kill "$sampler" 2>/dev/null || true
 echo "database connections during the runs: at most $(sort -n "$work/connections.txt" | tail -1)" \
-  "(gunicorn workers: $WORKERS; the sampler's own psql connection is not counted)"
+  "(gunicorn workers: $WORKERS)"

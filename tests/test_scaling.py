@@ -70,6 +70,7 @@ def test_replica_urls_become_mirrored_databases_with_the_router():
         "postgres://postgres@10.0.0.3:5432/archive",
         "DATABASE_POOL": "8",
         "STATIC_URL": "https://cdn.example.org/static/",
+        "CACHE_DIR": "/tmp/archive-test-cache",
         "SECRET_KEY": "test-only",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
@@ -78,7 +79,8 @@ def test_replica_urls_become_mirrored_databases_with_the_router():
         "print(sorted(s.DATABASES), s.DATABASE_ROUTERS,"
         " s.DATABASES['replica2']['HOST'], s.DATABASES['replica1']['TEST'],"
         " s.DATABASES['default']['OPTIONS']['pool']['max_size'],"
-        " 'config.routers.PrimaryForEditorsMiddleware' in s.MIDDLEWARE, s.STATIC_URL)"
+        " 'config.routers.PrimaryForEditorsMiddleware' in s.MIDDLEWARE, s.STATIC_URL,"
+        " s.CACHES['default']['BACKEND'].rsplit('.', 1)[1])"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -90,7 +92,7 @@ def test_replica_urls_become_mirrored_databases_with_the_router():
     assert out.split() == [
         "['default',", "'replica1',", "'replica2']", "['config.routers.ReplicaRouter']",
         "10.0.0.3", "{'MIRROR':", "'default'}", "8", "True",
-        "https://cdn.example.org/static/",
+        "https://cdn.example.org/static/", "FileBasedCache",
     ]  # fmt: skip
 
 
