@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from archive import plans
+from archive import cache, plans
 from archive.browse import coverage_bars, month_name
 from archive.cache import cached_counts
 from archive.dates import citation, hijri_label
@@ -46,7 +46,10 @@ def _with_relations(queryset):
 
 def home(request):
     articles = _with_relations(Article.objects.newest_first())[:20]
-    context = {"articles": articles, "total": Article.objects.count()}
+    total = cached_counts(
+        "total", "", lambda: Article.objects.count(), ttl=cache.ARCHIVE_TTL
+    )
+    context = {"articles": articles, "total": total}
     return render(request, "archive/home.html", context)
 
 
