@@ -43,10 +43,20 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A page with the site's Content-Security-Policy in force: anything the policy
+    blocks (a font, a stylesheet, a script of the admin) fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
     page = context.new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda m: (
+            blocked.append(m.text) if "Content Security Policy" in m.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, blocked
 
 
 @pytest.fixture
