@@ -262,18 +262,20 @@ def approximate(n: int) -> str:
     >>> [approximate(n) for n in (28_292, 812_400, 3_400, 1_250_000)]
     ['28 ألف', '810 ألف', '3 آلاف', '1.3 مليون']
     """
-    if n >= 1_000_000:
-        value = round(n / 1_000_000, 1 if n < 10_000_000 else 0)
+    rounded = _two_digits(n)
+    if rounded >= 1_000_000:
+        value = rounded / 1_000_000
         plural = 3 <= value <= 10 and value == int(value)
         return f"{value:g} {'ملايين' if plural else 'مليون'}"
-    if n >= 1_000:
-        thousands = _two_digits(n) // 1000
+    if rounded >= 1_000:
+        thousands = rounded // 1000
         return f"{thousands} {'آلاف' if 3 <= thousands <= 10 else 'ألف'}"
-    return str(_two_digits(n))
+    return str(rounded)
 
 
 def _two_digits(n: int) -> int:
+    """``n`` to two significant digits, halves rounded up."""
     if n < 100:
         return n
     scale = 10 ** (int(math.log10(n)) - 1)
-    return round(n / scale) * scale
+    return (n + scale // 2) // scale * scale

@@ -14,9 +14,12 @@ MODULES = [
     "archive.ingest.dates",
     "archive.ingest.extract",
     "archive.ingest.parse",
+    "archive.backup",
+    "archive.plans",
 ]
 
 
+@pytest.mark.django_db  # a query's names and places come from the registry
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_hold(name):
     result = doctest.testmod(importlib.import_module(name))
