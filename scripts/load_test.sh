@@ -6,6 +6,7 @@
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive_bench_1000000 \
 #     bash scripts/load_test.sh
+# BURST=1: instead, a burst of BURST_CLIENTS (64) clients sending searches only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the database to serve (e.g. a search_bench --keep one)}"
@@ -30,7 +31,14 @@ export SECRET_KEY=${SECRET_KEY:-load-test-only-secret} DEBUG=0 STATIC_MANIFEST=1
 export ALLOWED_HOSTS=127.0.0.1
 export CACHE_DIR="$work/cache"  # one counts cache for every worker, as deployed
 $BIN/python manage.py collectstatic --noinput -v0
-$BIN/python manage.py load_mix --n 3000 > "$work/urls.txt"
+if [ "${BURST:-0}" = "1" ]; then
+  $BIN/python manage.py load_mix --n 3000 --searches-only > "$work/urls.txt"
+  CONNECTIONS=${BURST_CLIENTS:-64}
+  DURATION=${DURATION_BURST:-20s}
+  TIMEOUT=30s  # a browser waits minutes; count only what would really fail
+else
+  $BIN/python manage.py load_mix --n 3000 > "$work/urls.txt"
+fi
 export LOAD_URLS="$work/urls.txt"
 
 $BIN/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
@@ -53,9 +61,11 @@ wrk -t1 -c2 -d20s -s scripts/load/mix.lua "http://127.0.0.1:$PORT" >/dev/null
 echo "== $WORKERS gunicorn workers, $(wc -l < "$work/urls.txt") URLs in the mix, $DURATION per run"
 for clients in $CONNECTIONS; do
   echo "-- $clients concurrent clients"
-  wrk -t1 -c"$clients" -d"$DURATION" --timeout 10s -s scripts/load/mix.lua \
+  wrk -t1 -c"$clients" -d"$DURATION" --timeout "${TIMEOUT:-10s}" -s scripts/load/mix.lua \
     "http://127.0.0.1:$PORT" | grep -E "^(requests|latency)"
+  curl -fs -o /dev/null -w "after the run: / answers %{http_code} in %{time_total} s\n" \
+    "http://127.0.0.1:$PORT/"
 done
 kill "$sampler" 2>/dev/null || true
 echo "database connections during the runs: at most $(sort -n "$work/connections.txt" | tail -1)" \
-  "(gunicorn workers: $WORKERS)"
+  "(gunicorn workers: $WORKERS; the server allows $(psql "$DATABASE_URL" -Atc 'SHOW max_connections'))"

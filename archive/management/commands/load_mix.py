@@ -25,8 +25,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--n", type=int, default=2000)
         parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--searches-only", action="store_true", help="a burst of searches"
+        )
 
-    def handle(self, *args, n, seed, **options):
+    def handle(self, *args, n, seed, searches_only, **options):
         rng = random.Random(seed)
         last = Article.objects.order_by("-id").values_list("id", flat=True).first()
         outlets = list(Outlet.objects.values_list("slug", flat=True))
@@ -35,7 +38,7 @@ class Command(BaseCommand):
         years = list(range(2000, 2027))
         lines = []
         while len(lines) < n:
-            r = rng.random()
+            r = 0.0 if searches_only else rng.random()
             if r < 0.5:
                 lines.append(_search(rng, outlets, years))
             elif r < 0.75:
