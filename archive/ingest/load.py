@@ -11,10 +11,11 @@ import json
 import multiprocessing
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 
 from archive.dates import DatePrecision, PartialDate
 from archive.ingest.extract import OutletEntry, find_outlet, name_key
@@ -33,8 +34,12 @@ from archive.models import (
 )
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a raw page is a few KB; this is not one
+# A raw page is a few KB and the corpus's longest record 25 KB; a page or a JSONL
+# record over this is not one article (and would take minutes to extract).
+MAX_FILE_BYTES = 20 * 1024 * 1024
 JSONL_REQUIRED = ("id", "title", "date", "outlet", "url", "body")
+JSONL_TEXT_FIELDS = ("title", "date", "outlet", "url", "body", "outlet_en")
+OUTLET_NAME_MAX = Outlet._meta.get_field("name").max_length
 JSONL_CHUNK = 500  # records looked up together; each is still saved on its own
 
 
@@ -73,22 +78,49 @@ class Extracted:
     search_vector: str | None = None  # built ahead by a worker, for this text
 
 
-def decode(data: bytes) -> str:
-    """Text of a raw file: UTF-8 (BOM allowed), else windows-1256, else refused."""
-    if not data.strip():
-        raise ImportFailure("the file is empty")
+# C0 control bytes no text file holds: all but tab, the line breaks and ESC.
+_CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 27})
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not text, or None. Binary files without NUL bytes exist (a
+    windows-1256 decoder accepts any byte), but they are full of control bytes.
+
+    >>> binary_reason(b"PK\\x03\\x04\\x00"), binary_reason("نص".encode())
+    ('it contains NUL bytes', None)
+    """
     if b"\x00" in data:
-        raise ImportFailure("the file is binary, not text (it contains NUL bytes)")
+        return "it contains NUL bytes"
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls * 100 > len(data):  # more than 1 byte in 100
+        return "it is full of control bytes"
+    return None
+
+
+def decode_text(data: bytes) -> str | None:
+    """UTF-8 (BOM allowed), else Arabic in windows-1256, else None.
+
+    >>> decode_text("خبر".encode("cp1256")), decode_text(b"\\xe9t\\xe9")
+    ('خبر', None)
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        raise ImportFailure("the file is neither UTF-8 nor windows-1256 text") from None
+    # windows-1256 maps every byte, so only Arabic letters tell it is really that.
+    text = data.decode("cp1256")
     arabic = sum("\u0600" <= ch <= "\u06ff" for ch in text)
-    if arabic < len(text.strip()) * 0.2:
+    return text if arabic >= len(text.strip()) * 0.2 else None
+
+
+def decode(data: bytes) -> str:
+    """Text of a raw file: UTF-8 (BOM allowed), else windows-1256, else refused."""
+    if not data.strip():
+        raise ImportFailure("the file is empty")
+    if reason := binary_reason(data):
+        raise ImportFailure(f"the file is binary, not text ({reason})")
+    text = decode_text(data)
+    if text is None:
         raise ImportFailure("the file is not UTF-8, and not Arabic in windows-1256")
     return text
 
@@ -171,8 +203,8 @@ def extract_page(
 
 
 def extract_record(line: str, source_file: str, registry: Registry | None) -> Extracted:
-    """One corpus record; people, quotes and themes too when given a registry."""
-    """One line of a corpus JSONL file (the format of ../shared/corpus)."""
+    """One line of a corpus JSONL file (the format of ../shared/corpus); people,
+    quotes and themes too when given a registry."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -182,6 +214,7 @@ def extract_record(line: str, source_file: str, registry: Registry | None) -> Ex
     missing = [k for k in JSONL_REQUIRED if k not in record]
     if missing:
         raise ImportFailure(f"missing fields: {', '.join(missing)}")
+    check_record_values(record)
     title = (record["title"] or "").strip()
     paragraphs = [p.strip() for p in (record["body"] or "").split("\n") if p.strip()]
     if not title or not paragraphs:
@@ -208,11 +241,29 @@ def extract_record(line: str, source_file: str, registry: Registry | None) -> Ex
     return enrich(extracted, registry) if registry is not None else extracted
 
 
+def check_record_values(record: dict) -> None:
+    """Refuse, with a message, values the database would refuse in mid-write."""
+    record_id = record["id"]
+    if isinstance(record_id, bool) or not isinstance(record_id, str | int):
+        raise ImportFailure("'id' must be a string or a number")
+    for key in ("id", *JSONL_TEXT_FIELDS):
+        value = record.get(key)
+        if key != "id" and value is not None and not isinstance(value, str):
+            raise ImportFailure(f"{key!r} must be a string, not {type(value).__name__}")
+        if isinstance(value, str) and "\x00" in value:
+            # PostgreSQL text cannot hold NUL characters.
+            raise ImportFailure(f"{key!r} contains a NUL character")
+    for key in ("outlet", "outlet_en"):
+        if len((record.get(key) or "").strip()) > OUTLET_NAME_MAX:
+            raise ImportFailure(f"{key!r} is over {OUTLET_NAME_MAX} characters")
+
+
 class OutletResolver:
     """Outlet rows by name, alias or Latin name, cached for one import run."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, Outlet] = {}
+        self._created: list[str] = []  # keys of outlets created in the open atomic()
         for outlet in Outlet.objects.all():
             for key in map(name_key, [outlet.name, outlet.name_latin, *outlet.aliases]):
                 if key:
@@ -225,11 +276,28 @@ class OutletResolver:
         key = name_key(name)
         outlet = self._by_key.get(key)
         if outlet is None:
-            outlet, _ = Outlet.objects.get_or_create(
+            outlet, created = Outlet.objects.get_or_create(
                 name=name, defaults={"name_latin": extracted.outlet_latin}
             )
             self._by_key[key] = outlet
+            if created:
+                self._created.append(key)
         return outlet
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """``transaction.atomic()`` that forgets the outlets it created if it rolls
+        back: a cached outlet whose row is gone would fail every later article."""
+        self._created = []
+        try:
+            with transaction.atomic():
+                yield
+        except BaseException:
+            for key in self._created:
+                del self._by_key[key]
+            raise
+        finally:
+            self._created = []
 
 
 _UNKNOWN = object()
@@ -256,13 +324,16 @@ def save(
         return UNCHANGED, None
     for attempt in range(2):
         try:
-            with transaction.atomic():
+            with outlets.atomic():
                 return _save(extracted, digest, outlets, stored_hash is None, registry)
         except IntegrityError:
             # Another import created the same article meanwhile: update it instead.
             if attempt:
                 raise
             stored_hash = _UNKNOWN
+        except DataError as exc:
+            # A value no check above foresaw; the article is refused, not half-saved.
+            raise ImportFailure(f"the database refused a value: {exc}") from None
     raise AssertionError("unreachable")
 
 
@@ -451,6 +522,33 @@ def iter_sources(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+def read_lines(handle, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) for each line of a binary file; None for a line over
+    ``limit`` bytes, which is skipped without ever being held in memory whole."""
+    for number in itertools.count(1):
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            line = None
+        yield number, line
+
+
+def extract_record_line(data: bytes | None, source_file: str) -> Extracted:
+    """A JSONL line as read by ``read_lines``, in UTF-8 or windows-1256."""
+    if data is None:
+        mb = MAX_FILE_BYTES // (1024 * 1024)
+        raise ImportFailure(f"the line is over {mb} MB: not one article")
+    if b"\x00" in data:
+        raise ImportFailure("the line is binary, not text (it contains NUL bytes)")
+    line = decode_text(data)
+    if line is None:
+        raise ImportFailure("the line is not UTF-8, and not Arabic in windows-1256")
+    return extract_record(line.rstrip("\r\n"), source_file, None)
+
+
 def _enrich_in_worker(extracted: "Extracted") -> "Extracted":
     enrich(extracted, _WORKER_REGISTRY)
     # The search vector too: it is the other half of the work per article.
@@ -514,9 +612,21 @@ class Importer:
 
     def _import_jsonl(self, path: Path) -> Iterator[Result]:
         with path.open("rb") as handle:
-            lines = enumerate(handle, start=1)
+            # One message for a binary file, not one per "line" of it.
+            if reason := binary_reason(handle.read(64 * 1024)):
+                message = f"the file is binary, not text ({reason})"
+                yield Result(FAILED, str(path), message=message)
+                return
+            handle.seek(0)
+            lines = read_lines(handle, MAX_FILE_BYTES)
+            empty = True
             while chunk := list(itertools.islice(lines, JSONL_CHUNK)):
+                empty = empty and not any(
+                    data is None or data.strip() for _, data in chunk
+                )
                 yield from self._import_chunk(path, chunk)
+        if empty:
+            yield Result(FAILED, str(path), message="the file is empty")
 
     def _enrich_many(self, items: list["Extracted"]) -> list["Extracted"]:
         global _WORKER_REGISTRY
@@ -541,14 +651,11 @@ class Importer:
     def _import_chunk(self, path: Path, chunk) -> Iterator[Result]:
         parsed: list[tuple[str, Extracted | ImportFailure]] = []
         for number, data in chunk:
-            if not data.strip():
+            if data is not None and not data.strip():
                 continue
             source = f"{path}:{number}"
             try:
-                line = data.decode("utf-8-sig").rstrip("\r\n")
-                parsed.append((source, extract_record(line, path.name, None)))
-            except UnicodeDecodeError:
-                parsed.append((source, ImportFailure("line is not UTF-8")))
+                parsed.append((source, extract_record_line(data, path.name)))
             except ImportFailure as exc:
                 parsed.append((source, exc))
         # One query tells which records are stored already, and with what text.
@@ -574,5 +681,9 @@ class Importer:
                 yield Result(UNCHANGED, source)  # no extraction for what is stored
                 continue
             item = enriched[item.source_id]
-            status, article = save(item, self.outlets, stored_hash, self.registry)
+            try:
+                status, article = save(item, self.outlets, stored_hash, self.registry)
+            except ImportFailure as exc:
+                yield Result(FAILED, source, message=str(exc))
+                continue
             yield Result(status, source, article)
