@@ -93,7 +93,7 @@ def day_detail(request, year: int, month: int, day: int):
     _check_year(year)
     try:
         date = datetime.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a day of 20 digits
         raise Http404("لا يوجد يوم بهذا التاريخ.") from None
     prev, nxt = browse.neighbours(year, month, day)
     extra = {
@@ -120,6 +120,14 @@ def _check_year(year: int) -> None:
         raise Http404("لا توجد سنة بهذا الرقم في الأرشيف.")
 
 
+def _by_slug(model, slug: str):
+    # PostgreSQL text cannot hold NUL: psycopg refuses such a value (a 500) where
+    # it names nothing at all.
+    if "\x00" in slug:
+        raise Http404("لا يوجد عنصر بهذا الاسم.")
+    return get_object_or_404(model, slug=slug)
+
+
 def outlet_list(request):
     outlets = cached_counts(
         "outlet-index",
@@ -135,7 +143,7 @@ def outlet_list(request):
 
 
 def outlet_detail(request, slug: str):
-    outlet = get_object_or_404(Outlet, slug=slug)
+    outlet = _by_slug(Outlet, slug)
     extra = {"outlet": outlet, "heading": outlet.name}
     return _listing(
         request,
@@ -166,7 +174,7 @@ def person_list(request):
 
 
 def person_detail(request, slug: str):
-    person = get_object_or_404(Person, slug=slug)
+    person = _by_slug(Person, slug)
     quotes = (
         person.quotes.select_related("article", "article__outlet")
         .only(
@@ -198,7 +206,7 @@ def theme_list(request):
 
 
 def theme_detail(request, slug: str):
-    theme = get_object_or_404(Theme, slug=slug)
+    theme = _by_slug(Theme, slug)
     extra = {"theme": theme, "heading": theme.name}
     return _listing(
         request,

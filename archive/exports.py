@@ -11,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from archive import plans
 from archive.filters import ArticleFilter
@@ -141,7 +142,9 @@ class SearchFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.body[:600]
+        # Atom's <summary type="html">: readers render it as HTML, so the text is
+        # escaped first (``<script>`` in an article is text, not markup).
+        return escape(item.body[:600])
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -121,7 +121,9 @@ class ArticleFilter(django_filters.FilterSet):
         # The lower bound on ``date`` follows from the one on ``date_end`` (no
         # article spans more than a year); it lets the date index bound the range
         # from both sides instead of reading every article before ``date_to``.
-        earliest = value - datetime.timedelta(days=MAX_DATE_SPAN_DAYS)
+        span = datetime.timedelta(days=MAX_DATE_SPAN_DAYS)
+        # max(): 0001-01-01 minus a year is before the first date Python has.
+        earliest = max(value, datetime.date.min + span) - span
         return queryset.filter(date_end__gte=value, date__gte=earliest)
 
     def filter_date_to(self, queryset, name, value):

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.views import defaults
 
 from archive import cache, plans
 from archive.browse import coverage_bars, month_name
@@ -16,7 +17,7 @@ from archive.dates import citation, hijri_label
 from archive.facets import summarize
 from archive.filters import ArticleFilter
 from archive.models import Article, ArticlePerson, Theme
-from archive.pagination import BadPage, paginate
+from archive.pagination import BadPage, page_number, paginate
 from archive.plans import RANK_CAP
 from archive.related import other_coverage
 from archive.search import Highlighter, parse_query, rank_terms, search_articles
@@ -90,8 +91,7 @@ class Listing:
     ranked_newest: int | None = None
 
     def page(self, request):
-        raw = request.GET.get("page", "1")
-        wanted = (int(raw) if raw.isdigit() else 1) * settings.PAGE_SIZE
+        wanted = page_number(request) * settings.PAGE_SIZE
         ranked = isinstance(self.ordered, list)
         count = len(self.ordered) if ranked else self.summary["count"]
         with self.plan(wanted):
@@ -371,3 +371,20 @@ def api_article(request, pk: int):
         }
     )
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def page_not_found(request, exception):
+    """Every 404 (config/urls.py, ``handler404``): JSON under /api/, as the API's
+    own 404s are; the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "لا يوجد شيء بهذا العنوان."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception):
+    """A request Django refuses before any view (``handler400``: e.g. more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS parameters): JSON under /api/."""
+    if request.path.startswith("/api/"):
+        message = "طلب غير صالح: معاملات كثيرة جدًا أو غير مفهومة."
+        return JsonResponse({"error": message}, status=400)
+    return defaults.bad_request(request, exception)

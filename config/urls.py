@@ -8,3 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),
 ]
+
+# Unknown pages and refused requests: the site's own pages, JSON under /api/.
+handler404 = "archive.views.page_not_found"
+handler400 = "archive.views.bad_request"

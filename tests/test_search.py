@@ -72,6 +72,7 @@ def test_parse_query_never_passes_operators_through():
     )
 
 
+@pytest.mark.django_db  # the query names come from the registry
 def test_snippet_marks_matches_on_escaped_text():
     text = "قال بوتين <script>alert(1)</script> إن روسيا والصين شريكان."
     assert highlight(text, "روسيا", words=None) == (
@@ -80,6 +81,7 @@ def test_snippet_marks_matches_on_escaped_text():
     )
 
 
+@pytest.mark.django_db  # the query names come from the registry
 def test_snippet_is_a_window_around_the_first_match():
     text = " ".join(["كلمة"] * 100 + ["بكين"] + ["كلمة"] * 100)
     snippet = highlight(text, "بكين", words=20)

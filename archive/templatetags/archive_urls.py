@@ -48,3 +48,10 @@ def set_params(context, **values) -> str:
     for name, value in values.items():
         params[name] = value
     return "?" + params.urlencode()
+
+
+@register.filter
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) link: an imported record's URL is stored as
+    given, and a ``javascript:`` one must be shown as text, never linked."""
+    return str(url).strip().lower().startswith(("http://", "https://"))
