@@ -472,6 +472,7 @@ def test_sql_in_searches_and_records_is_just_words(client, planted):
 # The report ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_report_finds_nothing_unexpected(client, seeded, admin_user):
     tallies = list(hostile.run_report(client, admin_user))

@@ -173,6 +173,7 @@ def assert_articles_complete(lines: list[str], source_file: str) -> int:
     return len(stored)
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.django_db(transaction=True)
 def test_killed_import_leaves_no_half_written_article_and_a_rerun_completes(
@@ -241,6 +242,7 @@ def test_failure_while_writing_relations_leaves_no_article_and_no_new_outlet(
     assert Quote.objects.count() == 2
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.django_db(transaction=True)
 def test_two_imports_of_the_same_files_at_once_create_no_duplicates(tmp_path):
@@ -383,6 +385,7 @@ def test_windows_1256_jsonl_records_are_decoded(tmp_path, capsys):
     assert article.body == record["body"].replace("\n", "\n\n")
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.django_db(transaction=True)
 def test_a_50_mb_jsonl_imports_without_holding_the_file_in_memory(tmp_path):
