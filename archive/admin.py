@@ -9,14 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 
-from archive import aliases, editing
-from archive.ingest.load import (
-    ImportFailure,
-    OutletResolver,
-    Registry,
-    reextract_article,
-    save,
-)
+from archive.editorial import merge, paste, reextract
+from archive.ingest.errors import ImportFailure
+from archive.ingest.load import OutletResolver, save
+from archive.ingest.registry import Registry
+from archive.ingest.source_ids import SourceId
 from archive.models import (
     Article,
     ArticlePerson,
@@ -27,6 +24,7 @@ from archive.models import (
     SpeakerSuggestion,
     Theme,
 )
+from archive.search import aliases
 
 
 def lines_field(label: str) -> SimpleArrayField:
@@ -73,21 +71,11 @@ class OutletAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name_latin"]}
     actions = ["merge"]
 
+    merge_messages = ("حدّد وسيلتين أو أكثر.", "دُمجت {n} في «{target}».")
+
     @admin.action(description="ادمج المحددة في أقدمها (تنتقل المقالات والأسماء)")
     def merge(self, request, queryset):
-        target, *others = list(queryset.order_by("pk"))
-        if not others:
-            self.message_user(request, "حدّد وسيلتين أو أكثر.", messages.ERROR)
-            return
-        with transaction.atomic(), reversion.create_revision():
-            for other in others:
-                Article.objects.filter(outlet=other).update(outlet=target)
-                target.aliases = _merged_names(target, other)
-                other.delete()
-            target.save()
-            reversion.set_user(request.user)
-            reversion.set_comment(f"دمج {len(others)} في {target}")
-        self.message_user(request, f"دُمجت {len(others)} في «{target}».")
+        merge_action(self, request, queryset)
 
 
 @admin.register(Person)
@@ -103,44 +91,20 @@ class PersonAdmin(VersionAdmin):
         super().save_model(request, obj, form, change)
         aliases.forget()  # searches see the new spellings at once
 
+    merge_messages = ("حدّد شخصين أو أكثر.", "دُمج {n} في «{target}».")
+
     @admin.action(
         description="ادمج المحددين في أقدمهم (تنتقل المقالات والأقوال والأسماء)"
     )
     def merge(self, request, queryset):
-        target, *others = list(queryset.order_by("pk"))
-        if not others:
-            self.message_user(request, "حدّد شخصين أو أكثر.", messages.ERROR)
-            return
-        with transaction.atomic(), reversion.create_revision():
-            for other in others:
-                for link in ArticlePerson.objects.filter(person=other):
-                    mine = ArticlePerson.objects.filter(
-                        article=link.article, person=target
-                    ).first()
-                    if mine is None:
-                        link.person = target
-                        link.save()
-                    else:
-                        if link.role == "speaker":
-                            mine.role = "speaker"
-                            mine.save()
-                        link.delete()
-                Quote.objects.filter(person=other).update(person=target)
-                SpeakerSuggestion.objects.filter(person=other).update(person=target)
-                target.aliases = _merged_names(target, other)
-                target.titles = list(dict.fromkeys([*target.titles, *other.titles]))
-                other.delete()
-            target.save()
-            reversion.set_user(request.user)
-            reversion.set_comment(f"دمج {len(others)} في {target}")
+        merge_action(self, request, queryset)
         aliases.forget()
-        self.message_user(request, f"دُمج {len(others)} في «{target}».")
 
     @admin.action(description="طبّق الأسماء والألقاب المعدلة على المقالات الموجودة")
     def reapply(self, request, queryset):
-        names = [n for p in queryset for n in [p.name, *p.aliases] if n]
-        count = _reextract_matching(" OR ".join(f'"{n}"' for n in names))
-        self.message_user(request, f"أعيد استخراج {count} مقالًا يرد فيها هؤلاء.")
+        outcome = reextract.reextract_matching(reextract.person_query(queryset))
+        self.message_user(request, f"أعيد استخراج {outcome.done} مقالًا يرد فيها هؤلاء.")
+        report_failures(self, request, outcome)
 
 
 @admin.register(SpeakerSuggestion)
@@ -176,30 +140,27 @@ class SpeakerSuggestionAdmin(admin.ModelAdmin):
         self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
 
 
-def _merged_names(target, other) -> list[str]:
-    names = [
-        *target.aliases,
-        other.name,
-        getattr(other, "name_latin", ""),
-        *other.aliases,
-    ]
-    return [n for n in dict.fromkeys(names) if n and n != target.name]
+def merge_action(model_admin, request, queryset) -> None:
+    """The merge action of outlets and people (``archive.editorial.merge``)."""
+    too_few, done = model_admin.merge_messages
+    target, n = merge.merge(list(queryset), request.user)
+    if not n:
+        model_admin.message_user(request, too_few, messages.ERROR)
+        return
+    model_admin.message_user(request, done.format(n=n, target=target))
 
 
-def _reextract_matching(query: str) -> int:
-    """Re-run extraction (automatic fields only) on the articles a search finds:
-    after an editor changes aliases or keywords. Returns how many."""
-    from archive.search import search_articles
-
-    registry, outlets, n = Registry.load(), OutletResolver(), 0
-    matches = search_articles(Article.objects.all(), query) if query else []
-    for article in matches:
-        try:
-            reextract_article(article, registry, outlets)
-        except ImportFailure:
-            continue
-        n += 1
-    return n
+def report_failures(model_admin, request, outcome: reextract.Outcome) -> None:
+    """One error message per article that could not be extracted again."""
+    for article, reason in outcome.failed[:20]:
+        model_admin.message_user(
+            request, f"تعذّرت إعادة استخراج «{article}»: {reason}", messages.ERROR
+        )
+    if len(outcome.failed) > 20:
+        more = len(outcome.failed) - 20
+        model_admin.message_user(
+            request, f"وتعذّرت في {more} مقالًا آخر.", messages.ERROR
+        )
 
 
 def _person_named(name: str) -> Person:
@@ -220,10 +181,11 @@ class ThemeAdmin(VersionAdmin):
 
     @admin.action(description="طبّق الكلمات المفتاحية المعدلة على المقالات الموجودة")
     def reapply(self, request, queryset):
-        words = [k.partition("|")[0] for t in queryset for k in t.keywords]
-        words = [w.replace("&", " ") for w in words if w.strip()]
-        count = _reextract_matching(" OR ".join(f'"{w}"' for w in words[:64]))
-        self.message_user(request, f"أعيد استخراج {count} مقالًا فيها هذه الكلمات.")
+        outcome = reextract.reextract_matching(reextract.theme_query(queryset))
+        self.message_user(
+            request, f"أعيد استخراج {outcome.done} مقالًا فيها هذه الكلمات."
+        )
+        report_failures(self, request, outcome)
 
 
 class ArticlePersonInline(admin.TabularInline):
@@ -262,7 +224,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
             return queryset.filter(outlet=None)
         if self.value() == "speaker":
             speakers = ArticlePerson.objects.filter(
-                article=OuterRef("pk"), role="speaker"
+                article=OuterRef("pk"), role=ArticlePerson.Role.SPEAKER
             )
             return queryset.filter(~Exists(speakers))
         return queryset
@@ -279,7 +241,8 @@ class SpeakerFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(
-                articleperson__person__slug=self.value(), articleperson__role="speaker"
+                articleperson__person__slug=self.value(),
+                articleperson__role=ArticlePerson.Role.SPEAKER,
             )
         return queryset
 
@@ -348,28 +311,28 @@ class ArticleAdmin(VersionAdmin):
         context = {**self.admin_site.each_context(request), "opts": self.model._meta}
         if request.method == "POST" and "review" in request.POST:
             return self._save_review(request, context)
-        form = editing.PasteForm(request.POST or None, request.FILES or None)
+        form = paste.PasteForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             uploads = request.FILES.getlist("files")
             if len(uploads) > 1:
                 return self._import_uploads(request, uploads)
             try:
                 text = (
-                    editing.read_upload(uploads[0])
+                    paste.read_upload(uploads[0])
                     if uploads
                     else form.cleaned_data["raw"]
                 )
-                extracted = editing.extract(
+                extracted = paste.extract(
                     text, uploads[0].name if uploads else "pasted.txt"
                 )
             except ImportFailure as exc:
                 form.add_error(None, str(exc))
             else:
-                initial = editing.initial_values(extracted)
-                review = editing.ReviewForm(initial=initial)
+                initial = paste.initial_values(extracted)
+                review = paste.ReviewForm(initial=initial)
                 context.update(
                     review=review,
-                    duplicates=editing.likely_duplicates(
+                    duplicates=paste.likely_duplicates(
                         extracted, initial["title"], initial["outlet"]
                     ),
                 )
@@ -378,13 +341,13 @@ class ArticleAdmin(VersionAdmin):
         return render(request, "admin/archive/article/paste.html", context)
 
     def _save_review(self, request, context):
-        review = editing.ReviewForm(request.POST)
+        review = paste.ReviewForm(request.POST)
         if review.is_valid():
             data = review.cleaned_data
-            extracted = editing.extract(data["raw"])
+            extracted = paste.extract(data["raw"])
             duplicates = [
                 a
-                for a in editing.likely_duplicates(
+                for a in paste.likely_duplicates(
                     extracted, data["title"], data["outlet"]
                 )
                 if a.source_id != extracted.source_id
@@ -396,7 +359,7 @@ class ArticleAdmin(VersionAdmin):
                 context.update(review=review, duplicates=duplicates)
                 return render(request, "admin/archive/article/review.html", context)
             with reversion.create_revision():
-                article = editing.save_reviewed(data)
+                article = paste.save_reviewed(data)
                 reversion.set_user(request.user)
                 reversion.set_comment("أضيف من صفحة خام ملصقة")
             self.message_user(
@@ -411,8 +374,8 @@ class ArticleAdmin(VersionAdmin):
         done, failed = 0, []
         for upload in uploads:
             try:
-                text = editing.read_upload(upload)
-                extracted = editing.extract(text, upload.name)
+                text = paste.read_upload(upload)
+                extracted = paste.extract(text, upload.name)
                 with reversion.create_revision():
                     save(extracted, outlets, registry=registry)
                     reversion.set_user(request.user)
@@ -443,24 +406,15 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="أعد الاستخراج الآلي للحقول غير المعدلة")
     def reextract(self, request, queryset):
-        registry, outlets, changed = Registry.load(), OutletResolver(), 0
-        for article in queryset:
-            try:
-                changed += bool(reextract_article(article, registry, outlets))
-            except ImportFailure:
-                continue
+        outcome = reextract.reextract(queryset)
         self.message_user(
-            request, f"أعيد استخراج {queryset.count()} مقال؛ تغيّر {changed} منها."
+            request, f"أعيد استخراج {outcome.done} مقال؛ تغيّر {outcome.changed} منها."
         )
+        report_failures(self, request, outcome)
 
     def save_model(self, request, obj, form, change):
         if not obj.source_id:
-            obj.source_id = (
-                "editor:"
-                + editing.hashlib.sha256(
-                    f"{obj.title}\n{obj.body}".encode()
-                ).hexdigest()[:24]
-            )
+            obj.source_id = str(SourceId.editor(obj.title, obj.body))
         if not obj.raw_text:
             obj.raw_text = f"{obj.title}\n\n{obj.body}"
         # Remember what the editor set, so a later import or extraction keeps it.

@@ -7,4 +7,4 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from archive import cache  # noqa: F401  (connects the signal handlers)
+        from archive.web import cache  # noqa: F401  (connects the signal handlers)

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from hijridate import Gregorian
 
 
 class DatePrecision(models.TextChoices):
@@ -100,17 +101,8 @@ def hijri_label(date: datetime.date | None) -> str:
     """The Hijri date of a Gregorian day (Umm al-Qura), e.g. '5 رمضان 1439 هـ'."""
     if date is None:
         return ""
-    from hijridate import Gregorian
-
     try:
         h = Gregorian(date.year, date.month, date.day).to_hijri()
     except (ValueError, OverflowError):
         return ""  # outside the calendar's range (1343-1500 AH)
     return f"{h.day} {HIJRI_MONTHS[h.month - 1]} {h.year} هـ"
-
-
-def citation(article, url: str) -> str:
-    """A reference a researcher can paste: «Title». Outlet, date. URL."""
-    outlet = article.outlet.name if article.outlet else "وسيلة غير معروفة"
-    source = article.url or url
-    return f"«{article.title}». {outlet}، {article.date_label}. {source}"

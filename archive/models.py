@@ -7,8 +7,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.text import slugify
 
-from archive.analysis import build_tsvector
 from archive.dates import UNKNOWN_DATE_LABEL, DatePrecision, PartialDate
+from archive.text import build_tsvector
 
 
 def unique_slug(model, *candidates: str) -> str:
@@ -126,10 +126,32 @@ class Theme(models.Model):
         return reverse("theme-detail", args=[self.slug])
 
 
+# Unknown dates sort last, never as if they were the newest (or the oldest); the id
+# breaks ties so a list's order, and so its pages, never change between requests.
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
+OLDEST_FIRST = (F("date").asc(nulls_last=True), "id")
+
+
 class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
-        # Unknown dates sort last, never as if they were the newest.
-        return self.order_by(F("date").desc(nulls_last=True), "-id")
+        return self.order_by(*NEWEST_FIRST)
+
+    def oldest_first(self):
+        return self.order_by(*OLDEST_FIRST)
+
+    def with_relations(self):
+        """With what a list or an article page shows beside the text: the outlet,
+        the speakers (``speaker_links``, by name) and the themes (by name)."""
+        return self.select_related("outlet").prefetch_related(
+            models.Prefetch(
+                "articleperson_set",
+                queryset=ArticlePerson.objects.filter(role=ArticlePerson.Role.SPEAKER)
+                .select_related("person")
+                .order_by("person__name"),
+                to_attr="speaker_links",
+            ),
+            models.Prefetch("themes", queryset=Theme.objects.order_by("name")),
+        )
 
 
 class Article(models.Model):

@@ -6,6 +6,7 @@ project (``.pgdata/``, git-ignored) and survives between runs; the server keeps
 running after the first process that started it exits, and later processes attach.
 """
 
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -43,8 +44,6 @@ def database_from_url(url: str, pool: int = 0) -> dict:
 
 
 def embedded_database(data_dir: Path) -> dict:
-    import warnings
-
     # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; harmless here.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR", category=UserWarning)
     import pgserver  # imported here: deployments with DATABASE_URL never load it

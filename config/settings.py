@@ -4,6 +4,7 @@ Local use needs no variable: without ``DATABASE_URL`` an embedded PostgreSQL sta
 ``.pgdata/``. Production is the same file with other variables (see README.md).
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -45,6 +46,18 @@ INSTALLED_APPS = [
     "axes",
     "archive",
 ]
+
+# Development tools (benchmarks, the corpus generator, quality and hostile-input
+# reports): a separate app, installed only with DEV_TOOLS=1. The test settings and
+# the Makefile set it; the production image leaves the app out altogether.
+DEV_TOOLS = env_bool("DEV_TOOLS", default=False)
+if DEV_TOOLS:
+    if importlib.util.find_spec("devtools") is None:
+        raise ImproperlyConfigured(
+            "DEV_TOOLS=1, but the devtools app is not here: it is left out of the "
+            "production image."
+        )
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -10,5 +10,5 @@ urlpatterns = [
 ]
 
 # Unknown pages and refused requests: the site's own pages, JSON under /api/.
-handler404 = "archive.views.page_not_found"
-handler400 = "archive.views.bad_request"
+handler404 = "archive.web.errors.page_not_found"
+handler400 = "archive.web.errors.bad_request"

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.analysis import tokenize  # noqa: E402
+from archive.text import tokenize  # noqa: E402
 
 MIN_ZIPF = 1.5  # about one in 30 million words; rarer forms carry no signal
 OUT = ROOT / "archive" / "data" / "ar_frequencies.tsv.gz"

@@ -28,6 +28,7 @@ make --no-print-directory install >/dev/null
 work=$(mktemp -d)
 trap 'kill $(cat "$work/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 export SECRET_KEY=${SECRET_KEY:-load-test-only-secret} DEBUG=0 STATIC_MANIFEST=1
+export DEV_TOOLS=1  # for load_mix; the served site is the same with or without it
 export ALLOWED_HOSTS=127.0.0.1
 export CACHE_DIR="$work/cache"  # one counts cache for every worker, as deployed
 $BIN/python manage.py collectstatic --noinput -v0

@@ -6,16 +6,21 @@ import importlib
 import pytest
 
 MODULES = [
-    "archive.analysis",
-    "archive.normalize",
-    "archive.morphology",
+    "archive.text.keys",
+    "archive.text.normalize",
+    "archive.text.morphology",
+    "archive.text.tsvector",
     "archive.dates",
-    "archive.search",
+    "archive.search.query",
+    "archive.search.highlight",
+    "archive.search.plans",
     "archive.ingest.dates",
-    "archive.ingest.extract",
+    "archive.ingest.decode",
+    "archive.ingest.outlets",
     "archive.ingest.parse",
-    "archive.backup",
-    "archive.plans",
+    "archive.ingest.source_ids",
+    "archive.ops.postgres",
+    "devtools.scratch",
 ]
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from archive.analysis import normalize_arabic, tokenize
+from archive.text import normalize_arabic, tokenize
 
 
 def _norm_set(*phrases: str) -> set[str]:

@@ -8,8 +8,10 @@ Arabic-Indic digits need no special cases here.
 
 import re
 
-from archive.analysis import normalize_arabic
+from hijridate import Hijri  # the Umm al-Qura calendar, 1343-1500 AH
+
 from archive.dates import PartialDate
+from archive.text import normalize_arabic
 
 # Month names, normalized. Egyptian/Gulf, Levantine/Iraqi (Syriac), Maghrebi (French)
 # and Moroccan forms; several spellings of each as seen on news sites.
@@ -149,8 +151,6 @@ def find_hijri_dates(text: str) -> list[tuple[PartialDate, tuple[int, int]]]:
     >>> [d.iso() for d, _ in find_hijri_dates("الجمعة 4 جمادى الآخرة 1438 هـ")]
     ['2017-03-03']
     """
-    from hijridate import Hijri  # the Umm al-Qura calendar, 1343-1500 AH
-
     found = []
     for match in _HIJRI.finditer(normalize_arabic(text)):
         day, year = int(match.group("d")), int(match.group("y"))

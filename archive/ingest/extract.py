@@ -1,63 +1,76 @@
-"""Resolving what a page says into registry entries (outlets for now)."""
+"""A raw page or record to what the importer found (``Extracted``), before it is
+written: title, body, date and outlet from the page, then people, quotes and themes
+from the registries. Pure steps over strings and the registry; no database."""
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from archive.analysis import tokenize
-
-
-def name_key(name: str) -> str:
-    """The form names are compared in: normalized tokens joined by spaces.
-
-    >>> name_key("سي إن إن بالعربية") == name_key("سي ان ان بالعربيه")
-    True
-    """
-    return " ".join(tokenize(name))
+from archive.dates import PartialDate
+from archive.ingest.errors import ImportFailure
+from archive.ingest.outlets import find_outlet
+from archive.ingest.parse import split_sections
+from archive.ingest.people import FoundQuote, find_people
+from archive.ingest.registry import Registry
+from archive.ingest.themes import find_themes
 
 
-@dataclass(frozen=True)
-class OutletEntry:
-    name: str
-    keys: frozenset[str]  # name_key of the name, Latin name and every alias
-    is_wire: bool = False
+@dataclass
+class Extracted:
+    """What the importer found, before it is written."""
+
+    source_id: str
+    raw_text: str
+    title: str
+    body: str
+    dateline: str = ""
+    date: PartialDate | None = None
+    outlet_name: str | None = None
+    outlet_latin: str = ""
+    outlet_is_new: bool = False
+    url: str = ""
+    source_file: str = ""
+    speakers: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[tuple[str, float]] = field(default_factory=list)
+    search_vector: str | None = None  # built ahead by a worker, for this text
 
 
-def _contains(line_key: str, key: str) -> bool:
-    return (
-        bool(key)
-        and re.search(rf"(?:^| ){re.escape(key)}(?: |$)", line_key) is not None
+def enrich(extracted: "Extracted", registry: Registry) -> "Extracted":
+    """People, quotes and themes: the same for raw pages and corpus records."""
+    paragraphs = extracted.body.split("\n\n")
+    year = extracted.date.year if extracted.date else None
+    people = find_people([extracted.title, *paragraphs], registry.people, year)
+    extracted.speakers = people.speakers
+    extracted.mentioned = people.mentioned
+    # Quote positions count from the body, not from the title before it.
+    shift = len(extracted.title) + 2
+    extracted.quotes = [
+        FoundQuote(q.speaker, q.text, max(0, q.position - shift)) for q in people.quotes
+    ]
+    extracted.suggestions = people.suggestions
+    extracted.themes = find_themes(extracted.title, extracted.body, registry.themes)
+    return extracted
+
+
+def extract_page(
+    text: str, source_id: str, source_file: str, registry: Registry
+) -> Extracted:
+    outlets = registry.outlets
+    known = {key for entry in outlets for key in entry.keys}
+    raw = split_sections(text, known)
+    if not raw.title or not raw.paragraphs:
+        raise ImportFailure("no article found: a title and body text are needed")
+    outlet_name, is_new = find_outlet(raw.outlet_candidates, outlets)
+    extracted = Extracted(
+        source_id=source_id,
+        raw_text=text,
+        title=raw.title,
+        body=raw.body,
+        dateline=raw.dateline,
+        date=raw.date,
+        outlet_name=outlet_name,
+        outlet_is_new=is_new,
+        source_file=source_file,
     )
-
-
-def find_outlet(
-    candidates: list[tuple[str, str]], registry: list[OutletEntry]
-) -> tuple[str | None, bool]:
-    """The outlet's name and whether it is new to the registry; (None, False) if the
-    page does not say.
-
-    A wire agency in a dateline ("برلين - رويترز") is the story's source, not the
-    page's outlet, so it never decides. Mastheads, "Title | Site" bars and bylines
-    name the page itself, so an unknown name there becomes a new outlet.
-
-    >>> sana = OutletEntry("سانا", frozenset({"سانا"}))
-    >>> find_outlet([("dateline", "سانا")], [sana])
-    ('سانا', False)
-    >>> reuters = OutletEntry("رويترز", frozenset({"رويترز"}), is_wire=True)
-    >>> find_outlet([("dateline", "رويترز")], [reuters])
-    (None, False)
-    """
-    by_key = {key: entry for entry in registry for key in entry.keys}
-    for kind, text in candidates:
-        key = name_key(text)
-        entry = by_key.get(key)
-        if entry is None and kind in {"masthead", "copyright"}:
-            # "© 2018 بي بي سي. جميع الحقوق محفوظة": look for a known name inside.
-            inside = [e for k, e in by_key.items() if _contains(key, k)]
-            entry = max(inside, key=lambda e: len(e.name), default=None)
-        if entry is not None:
-            if kind == "dateline" and entry.is_wire:
-                continue
-            return entry.name, False
-        if kind in {"masthead", "site", "byline"} and key:
-            return text.strip(), True
-    return None, False
+    return enrich(extracted, registry) if registry is not None else extracted

@@ -7,10 +7,10 @@ are all we use; what it does not state stays None.
 import re
 from dataclasses import dataclass, field
 
-from archive.analysis import normalize_arabic, tokenize
 from archive.dates import PartialDate
 from archive.ingest import clean
-from archive.ingest.dates import date_line, is_update_line
+from archive.ingest.dates import date_line, is_update_line, month_number
+from archive.text import normalize_arabic, tokenize
 
 
 @dataclass
@@ -253,8 +253,6 @@ def _date_from_current_month(paragraphs: list[str]) -> PartialDate | None:
     """ "21 يناير الجاري" in the text: the article was written that month. Its year
     only when the article states it: the latest year it names, not in a phrase
     about the future ("بحلول عام 2030"). Otherwise: unknown."""
-    from archive.ingest.dates import month_number
-
     text = normalize_arabic(" ".join(paragraphs))
     month = None
     for match in _CURRENT_MONTH.finditer(text):

@@ -10,9 +10,16 @@ person when no name follows ("وأكد الرئيس الصيني"), for the year
 import re
 from dataclasses import dataclass, field
 
-from archive.analysis import stem, text_keys, tokenize, word_tokens
-from archive.morphology import function_words, strip_proclitics, zipf
-from archive.normalize import word_spans
+from archive.text import (
+    function_words,
+    stem,
+    strip_proclitics,
+    text_keys,
+    tokenize,
+    word_spans,
+    word_tokens,
+    zipf,
+)
 
 Keys = tuple[str, ...]
 

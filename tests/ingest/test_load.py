@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.dates import DatePrecision
+from archive.ingest.importer import PARALLEL_MIN, Importer
 from archive.models import Article, Outlet
 from archive.search import search_articles
 from tests.conftest import SEEDS
@@ -215,7 +216,6 @@ def test_editor_set_people_survive_reimport(tmp_path, capsys):
 
 @pytest.mark.django_db(transaction=True)
 def test_large_jsonl_extracts_in_worker_processes_with_the_same_result(tmp_path):
-    from archive.ingest.load import PARALLEL_MIN, Importer
 
     body = "قال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى الصين سترتفع."
     lines = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.ingest.extract import OutletEntry, find_outlet
+from archive.ingest.outlets import OutletEntry, find_outlet
 from archive.ingest.parse import split_sections
 from tests.conftest import SEEDS
 

@@ -6,13 +6,8 @@ import psycopg
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive.backup import (
-    PG_BIN_ENV,
-    BackupError,
-    dump_database,
-    find_pg_bin,
-    human_size,
-)
+from archive.ops.backup import dump_database
+from archive.ops.postgres import PG_BIN_ENV, BackupError, find_pg_bin, human_size
 
 
 class Command(BaseCommand):

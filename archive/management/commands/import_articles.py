@@ -4,14 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from archive.ingest.load import (
-    FAILED,
-    IMPORTED,
-    UNCHANGED,
-    UPDATED,
-    Importer,
-    iter_sources,
-)
+from archive.ingest import FAILED, IMPORTED, UNCHANGED, UPDATED, Importer, iter_sources
 
 
 class Command(BaseCommand):

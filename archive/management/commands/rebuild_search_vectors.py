@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from archive.indexing import rebuild_search_vectors
+from archive.search.indexing import rebuild_search_vectors
 
 
 class Command(BaseCommand):

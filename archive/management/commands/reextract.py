@@ -7,12 +7,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 
-from archive.ingest.load import (
-    ImportFailure,
-    OutletResolver,
-    Registry,
-    reextract_article,
-)
+from archive.ingest import ImportFailure, OutletResolver, Registry, reextract_article
 from archive.models import Article
 
 

@@ -7,13 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive.backup import (
-    PG_BIN_ENV,
-    BackupError,
-    count_contents,
-    find_pg_bin,
-    restore_database,
-)
+from archive.ops.postgres import PG_BIN_ENV, BackupError, count_contents, find_pg_bin
+from archive.ops.restore import restore_database
 from config.database import database_from_url
 
 

@@ -1,0 +1,63 @@
+"""Resolving what a page says into registry entries (outlets for now)."""
+
+import re
+from dataclasses import dataclass
+
+from archive.text import tokenize
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: normalized tokens joined by spaces.
+
+    >>> name_key("سي إن إن بالعربية") == name_key("سي ان ان بالعربيه")
+    True
+    """
+    return " ".join(tokenize(name))
+
+
+@dataclass(frozen=True)
+class OutletEntry:
+    name: str
+    keys: frozenset[str]  # name_key of the name, Latin name and every alias
+    is_wire: bool = False
+
+
+def _contains(line_key: str, key: str) -> bool:
+    return (
+        bool(key)
+        and re.search(rf"(?:^| ){re.escape(key)}(?: |$)", line_key) is not None
+    )
+
+
+def find_outlet(
+    candidates: list[tuple[str, str]], registry: list[OutletEntry]
+) -> tuple[str | None, bool]:
+    """The outlet's name and whether it is new to the registry; (None, False) if the
+    page does not say.
+
+    A wire agency in a dateline ("برلين - رويترز") is the story's source, not the
+    page's outlet, so it never decides. Mastheads, "Title | Site" bars and bylines
+    name the page itself, so an unknown name there becomes a new outlet.
+
+    >>> sana = OutletEntry("سانا", frozenset({"سانا"}))
+    >>> find_outlet([("dateline", "سانا")], [sana])
+    ('سانا', False)
+    >>> reuters = OutletEntry("رويترز", frozenset({"رويترز"}), is_wire=True)
+    >>> find_outlet([("dateline", "رويترز")], [reuters])
+    (None, False)
+    """
+    by_key = {key: entry for entry in registry for key in entry.keys}
+    for kind, text in candidates:
+        key = name_key(text)
+        entry = by_key.get(key)
+        if entry is None and kind in {"masthead", "copyright"}:
+            # "© 2018 بي بي سي. جميع الحقوق محفوظة": look for a known name inside.
+            inside = [e for k, e in by_key.items() if _contains(key, k)]
+            entry = max(inside, key=lambda e: len(e.name), default=None)
+        if entry is not None:
+            if kind == "dateline" and entry.is_wire:
+                continue
+            return entry.name, False
+        if kind in {"masthead", "site", "byline"} and key:
+            return text.strip(), True
+    return None, False

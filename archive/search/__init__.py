@@ -1,0 +1,31 @@
+"""Search: a reader's query and filters to article ids, counts, facets and snippets.
+
+Every search SQL statement of the archive lives in this package; the web layer
+calls it and renders. The text analysis it relies on is ``archive.text``.
+
+- ``query``: the query language, parsed into a tsquery of quoted lexemes;
+- ``aliases``: the other names of a person or place a query names;
+- ``matching``: the filter every search runs (``search_articles``);
+- ``ranking``: cover-density ranking, as an expression or over ids;
+- ``highlight``: snippets with the query's words marked;
+- ``plans``: bounded work per page at any size of the archive;
+- ``listing``: one list from filters to a page, with its summary;
+- ``facets``, ``calendar``: counts by outlet, person, theme and date;
+- ``related``: other coverage of the same event;
+- ``indexing``: search vectors rebuilt in bulk.
+"""
+
+from archive.search.highlight import Highlighter, highlight
+from archive.search.matching import search_articles
+from archive.search.query import ParsedQuery, parse_query
+from archive.search.ranking import rank_terms, ranked
+
+__all__ = [
+    "Highlighter",
+    "ParsedQuery",
+    "highlight",
+    "parse_query",
+    "rank_terms",
+    "ranked",
+    "search_articles",
+]

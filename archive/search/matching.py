@@ -1,0 +1,26 @@
+"""The filter behind every search: articles whose vector matches the query."""
+
+from django.contrib.postgres.search import SearchQueryField
+from django.db.models import BooleanField, F, Func, QuerySet, Value
+from django.db.models.functions import Cast
+
+from archive.search.query import ParsedQuery, parse_query
+from archive.search.ranking import rank_expression
+
+
+class _Matches(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+    conditional = True
+
+
+def search_articles(queryset: QuerySet, text: "str | ParsedQuery") -> QuerySet:
+    """Articles matching the query, annotated with ``rank``; unchanged when empty."""
+    parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
+    if parsed is None:
+        return queryset
+    tsquery = Cast(Value(parsed.tsquery(keys_only=True)), SearchQueryField())
+    return queryset.filter(_Matches(F("search_vector"), tsquery)).annotate(
+        rank=rank_expression(parsed)
+    )

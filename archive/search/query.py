@@ -1,0 +1,220 @@
+"""The query language: a reader's words, "phrases", OR and -exclusions to a tsquery.
+
+User text never reaches ``to_tsquery``: it is parsed here, every word goes through
+the same analyzer as the indexed text (``archive.text``), and the tsquery literal is
+assembled from quoted lexemes only. A word that names a known person or place asks
+for all of their names (``aliases``).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from archive.search.aliases import alias_table
+from archive.text import (
+    function_words,
+    normalize_arabic,
+    quote_lexeme,
+    token_lexemes,
+    tokenize,
+    zipf,
+)
+
+MAX_QUERY_CHARS = (
+    500  # longer input is cut, not refused: a pasted paragraph still works
+)
+MAX_CLAUSES = 16
+
+# "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
+_CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
+_OR_WORDS = {"or", "|"}
+
+
+def _phrase_tsquery(
+    tokens: list[str] | tuple[str, ...], exact: bool, keys_only: bool = False
+) -> str:
+    lexemes = [token_lexemes(t) for t in tokens]
+    if exact:
+        parts = [quote_lexeme(e) for e, _ in lexemes]
+    elif keys_only:
+        # Every indexed word carries its key at the same position as its exact
+        # form, so the key alone matches the same articles.
+        parts = [quote_lexeme(k) for _, k in lexemes]
+    else:
+        parts = [
+            f"({quote_lexeme(e)} | {quote_lexeme(k)})"
+            if e[1:] != k
+            else quote_lexeme(k)
+            for e, k in lexemes
+        ]
+    text = " <-> ".join(parts)
+    return f"({text})" if len(parts) > 1 else text
+
+
+def _without_redundant(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Drop a phrase that contains another one's words (by search key): whatever
+    matches it matches that. "الاتحاد الروسي" goes when "روسيا" is there."""
+    unique = list(dict.fromkeys(phrases))
+    keys = {p: tuple(token_lexemes(t)[1] for t in p) for p in unique}
+
+    def contains(longer, shorter) -> bool:
+        a, b = keys[longer], keys[shorter]
+        n = len(b)
+        return len(a) > n and any(a[i : i + n] == b for i in range(len(a) - n + 1))
+
+    return [p for p in unique if not any(contains(p, q) for q in unique)]
+
+
+@dataclass
+class Clause:
+    tokens: list[str]
+    exact: bool = False  # quoted: exact forms, in order
+    negated: bool = False
+    # Other names of the same person or place (Putin -> بوتين).
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+    def tsquery(self, exact_only: bool = False, keys_only: bool = False) -> str:
+        exact = self.exact or exact_only
+        # OR-ed names: one contained in another matches all that one does, so the
+        # longer goes (a phrase also makes the index recheck every match).
+        phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
+        parts = list(
+            dict.fromkeys(_phrase_tsquery(p, exact, keys_only) for p in phrases)
+        )
+        text = " | ".join(parts)
+        if len(parts) > 1:
+            text = f"({text})"
+        return f"!{text}" if self.negated else text
+
+
+@dataclass
+class ParsedQuery:
+    # Each group is a list of clauses joined by OR; groups are joined by AND.
+    groups: list[list[Clause]] = field(default_factory=list)
+
+    def tsquery(self, keys_only: bool = False) -> str:
+        """The query as a tsquery; ``keys_only`` for matching alone: the same
+        articles with half the index lookups (ranking wants the exact forms)."""
+        parts = []
+        for group in self.groups:
+            text = " | ".join(clause.tsquery(keys_only=keys_only) for clause in group)
+            parts.append(f"({text})" if len(group) > 1 else text)
+        return " & ".join(parts)
+
+    def positive_tokens(self) -> set[str]:
+        tokens = set()
+        for clause in (c for g in self.groups for c in g if not c.negated):
+            tokens.update(clause.tokens)
+            for alternative in clause.alternatives:
+                tokens.update(alternative)
+        return tokens
+
+    def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool]]:
+        """(tokens, exact) of every phrase whose occurrences are marked."""
+        phrases = []
+        for clause in (c for g in self.groups for c in g if not c.negated):
+            phrases.append((tuple(clause.tokens), clause.exact))
+            phrases.extend((tuple(a), False) for a in clause.alternatives)
+        return list(dict.fromkeys(phrases))
+
+    def rank_parts(self) -> list[tuple[float, str, str]]:
+        """(weight, tsquery, exact-only tsquery) per AND-ed group, rarer words
+        weighing more: an IDF from general Arabic word frequencies."""
+        parts = []
+        for group in self.groups:
+            positive = [c for c in group if not c.negated]
+            if not positive:
+                continue
+            weight = max(_rarity(t) for c in positive for t in c.tokens)
+            any_form = " | ".join(c.tsquery() for c in positive)
+            exact = " | ".join(c.tsquery(exact_only=True) for c in positive)
+            parts.append((weight, any_form, exact))
+        return parts
+
+
+def _rarity(token: str) -> float:
+    """1 for the commonest words, up to 6 for words general Arabic hardly uses."""
+    frequency = zipf(normalize_arabic(token))
+    return min(6.0, max(1.0, 7.0 - frequency)) if frequency else 4.0
+
+
+def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
+    """Parse a reader's query; None when nothing searchable is left.
+
+    >>> parse_query('الصين OR روسيا', aliases={}).tsquery()
+    "(('=الصين' | '@صين') | ('=روسيا' | '@روسيا'))"
+    >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
+    "('=الحزام' <-> '=والطريق') & !('=امريكا' | '@ولايات_المتحده')"
+    """
+    text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
+    items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
+    for match in _CLAUSE.finditer(text):
+        minus, q1, q2, q3, word = match.groups()
+        quoted = q1 if q1 is not None else q2 if q2 is not None else q3
+        if quoted is not None:
+            items.append((bool(minus), True, quoted))
+        else:
+            items.append((bool(minus), False, word))
+    table = alias_table() if aliases is None else aliases
+    groups: list[list[Clause]] = []
+    join_next = False
+    i = 0
+    while i < len(items) and len(groups) < MAX_CLAUSES:
+        negated, quoted, value = items[i]
+        if not quoted and not negated and value.casefold() in _OR_WORDS:
+            join_next = bool(groups)
+            i += 1
+            continue
+        clause, used = _alias_clause(items, i, table)
+        if clause is None:
+            tokens = tokenize(value, keep_teh_marbuta=True)
+            clause = Clause(tokens, exact=quoted, negated=negated) if tokens else None
+            used = 1
+        i += used
+        if clause is None:
+            continue
+        if join_next and not clause.negated and not any(c.negated for c in groups[-1]):
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+        join_next = False
+    if not any(not c.negated for g in groups for c in g):
+        return None  # only exclusions or nothing at all: no search to run
+    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
+    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
+    # of nothing else.
+    content = [g for g in groups if not _is_particle_group(g)]
+    if any(not c.negated for g in content for c in g):
+        groups = content
+    return ParsedQuery(groups)
+
+
+def _is_particle_group(group: list[Clause]) -> bool:
+    return len(group) == 1 and _is_particle(group[0])
+
+
+def _is_particle(clause: Clause) -> bool:
+    return (
+        not clause.exact
+        and not clause.negated
+        and not clause.alternatives
+        and len(clause.tokens) == 1
+        and normalize_arabic(clause.tokens[0]) in function_words()
+    )
+
+
+def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
+    """The longest run of plain words from ``start`` that names a known person or
+    place, as one clause searching all its names."""
+    negated, quoted, _ = items[start]
+    if quoted or not table:
+        return None, 0
+    for end in range(min(len(items), start + 6), start, -1):
+        run = items[start:end]
+        if any(q or (n and k > 0) for k, (n, q, _) in enumerate(run)):
+            continue
+        tokens = tuple(t for _, _, w in run for t in tokenize(w, keep_teh_marbuta=True))
+        if tokens in table and (len(tokens) > 1 or len(table[tokens]) > 1):
+            return Clause(
+                list(tokens), negated=negated, alternatives=table[tokens]
+            ), end - start
+    return None, 0

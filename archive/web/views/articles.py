@@ -1,0 +1,47 @@
+"""The home page and the article page."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+
+from archive.dates import DatePrecision, hijri_label
+from archive.models import Article
+from archive.search import Highlighter
+from archive.search.related import other_coverage
+from archive.web.cache import ARCHIVE_TTL, cached_counts
+from archive.web.citation import citation
+
+
+def home(request):
+    articles = Article.objects.newest_first().with_relations()[:20]
+    total = cached_counts("total", "", Article.objects.count, ttl=ARCHIVE_TTL)
+    context = {"articles": articles, "total": total}
+    return render(request, "archive/home.html", context)
+
+
+def article_detail(request, pk: int):
+    article = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    q = request.GET.get("q", "")
+    highlighter = Highlighter(q)
+    paragraphs = [highlighter.mark(p) for p in article.body.split("\n\n")]
+    title = highlighter.mark(article.title)
+    first = next((i for i, p in enumerate(paragraphs) if "<mark>" in p), None)
+    if first is not None:
+        # The reader's link from the results lands on the first match.
+        marked = paragraphs[first].replace("<mark>", '<mark id="first-match">', 1)
+        paragraphs[first] = mark_safe(marked)  # highlight() escaped the text
+    day = article.date_precision == DatePrecision.DAY
+    context = {
+        "article": article,
+        "title": title,
+        "paragraphs": paragraphs,
+        "q": q,
+        "has_match": first is not None,
+        "hijri": hijri_label(article.date) if day else "",
+        "quotes": article.quotes.select_related("person"),
+        "related": other_coverage(article),
+        "citation": citation(
+            article, request.build_absolute_uri(article.get_absolute_url())
+        ),
+        "article_themes": article.themes.all(),
+    }
+    return render(request, "archive/article_detail.html", context)

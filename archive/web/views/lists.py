@@ -1,0 +1,84 @@
+"""The search page, and the list every browse page shows under its own header."""
+
+from django.shortcuts import render
+
+from archive.models import Article
+from archive.search import Highlighter, listing
+from archive.search.calendar import month_name
+from archive.web.cache import cached_counts
+from archive.web.filters import ArticleFilter
+from archive.web.pagination import BadPage, listing_page
+
+
+def list_results(request, filterset: ArticleFilter, path: str) -> listing.Listing:
+    """The ordered list of a valid filterset. Its summary (count, facets, chart) is
+    cached and shared by every page and sort of the same list; the API shares the
+    search page's."""
+    params = request.GET.copy()
+    for name in ("page", "sort"):
+        params.pop(name, None)
+    found = listing.Found(
+        results=filterset.qs,
+        filters_only=filterset.without_search().qs,
+        parsed=filterset.parsed_query(),
+    )
+    summary = cached_counts(
+        "list", f"{path}?{params.urlencode()}", lambda: listing.summarize(found)
+    )
+    sort = filterset.form.cleaned_data.get("sort") or "relevance"
+    return listing.order(found, summary, sort)
+
+
+def render_list(request, template: str, base=None, extra: dict | None = None):
+    """A filtered, paginated list with facets and the coverage chart: the search
+    page and every browse page (a date, an outlet, a person, a theme)."""
+    base = base if base is not None else Article.objects.all()
+    filterset = ArticleFilter(request.GET, queryset=base)
+    context = {"filter": filterset, "q": request.GET.get("q", ""), **(extra or {})}
+    if not filterset.is_valid():
+        return render(request, template, context, status=400)
+    results = list_results(request, filterset, request.path)
+    try:
+        page = listing_page(request, results)
+    except BadPage as exc:
+        context["error"] = str(exc)
+        return render(request, template, context, status=exc.status)
+    highlighter = Highlighter(context["q"])
+    for article in page.object_list:
+        article.snippet = highlighter.snippet(article.body)
+    context["page"] = page
+    context["summary"] = results.summary
+    context["ranked_newest"] = results.ranked_newest
+    context["active"] = active_filters(filterset)
+    context["facets"] = results.summary["facets"]
+    context["bars"] = results.summary["bars"]
+    return render(request, template, context)
+
+
+def article_list(request):
+    return render_list(request, "archive/article_list.html")
+
+
+def active_filters(filterset: ArticleFilter) -> list[dict]:
+    """Chips for the filters in the URL, each with the link that removes it."""
+    data = filterset.form.cleaned_data
+    chips = []
+    for name in ("outlet", "speaker", "theme"):
+        for obj in data.get(name) or []:
+            chips.append({"name": name, "value": obj.slug, "label": obj.name})
+    if data.get("year") is not None:
+        year = int(data["year"])
+        chips.append({"name": "year", "value": year, "label": str(year)})
+    if data.get("month") is not None:
+        month = int(data["month"])
+        chips.append({"name": "month", "value": month, "label": month_name(month)})
+    for name, label in (("date_from", "من"), ("date_to", "إلى")):
+        if data.get(name):
+            chips.append(
+                {
+                    "name": name,
+                    "value": data[name].isoformat(),
+                    "label": f"{label} {data[name].isoformat()}",
+                }
+            )
+    return chips

@@ -1,0 +1,153 @@
+"""Server time of search pages, in a scratch database: the corpus sample, or N
+synthetic articles (``--generated``, archive.generate).
+
+Each case is the full page a reader gets (results, count, facets, snippets), rendered
+by the real view through Django's test client (no network in the timing). The
+shared counts cache is emptied before every request, so each one does the whole
+work of a query nobody asked before. Cases over the target print the plan of their
+slowest query with ``--explain``.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from archive.models import Outlet
+from devtools.benchmarks import bench_database, browse_pages, timings
+
+TARGET_MS = 150
+BROWSE_TARGET_MS = 50
+CASES = [
+    ("common word", {"q": "الصين"}),
+    ("mid-frequency word", {"q": "لافروف"}),
+    ("rare word", {"q": "حميميم"}),
+    ("phrase", {"q": '"الحزام والطريق"'}),
+    ("common word + outlet", {"q": "روسيا", "outlet": "__busiest__"}),
+    ("date range", {"q": "روسيا", "date_from": "2018-03-01", "date_to": "2018-03-31"}),
+    ("Latin alias", {"q": "Putin"}),
+]
+SORTS = [("relevance", {}), ("newest", {"sort": "newest"})]
+
+
+class Command(BaseCommand):
+    help = "Print p50/p95/p99 server times of search pages and the API."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
+        parser.add_argument(
+            "--generated",
+            type=int,
+            default=0,
+            help="instead of the corpus, N synthetic articles (generate_corpus)",
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="EXPLAIN (ANALYZE, BUFFERS) the slowest query of a case over target",
+        )
+
+    def handle(self, *args, repeat, keep, generated, explain, **options):
+        with bench_database(keep, self.stdout.write, generated) as total:
+            self.stdout.write(
+                f"{total} articles; {repeat} runs per case; times in ms; "
+                f"counts cache emptied before every request; target p95 {TARGET_MS}"
+            )
+            self._run(repeat, explain)
+
+    def _run(self, repeat, explain):
+        client = Client()
+        busiest = (
+            Outlet.objects.filter(articles__isnull=False)
+            .order_by("-articles__id")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        w = self.stdout.write
+        w(
+            f"{'case':34}{'sort':>10}{'p50':>8}{'p95':>8}{'p99':>8}"
+            f"{'API p50':>9}{'API p95':>9}  hits"
+        )
+        over = []
+        for label, params in CASES:
+            for sort, extra in SORTS:
+                params = {
+                    k: (busiest if v == "__busiest__" else v)
+                    for k, v in {**params, **extra}.items()
+                }
+                query = urlencode(params)
+                page = timings(lambda q=query: _cold(client, f"/search/?{q}"), repeat)
+                api = timings(
+                    lambda q=query: _cold(client, f"/api/search/?{q}"), repeat
+                )
+                data = _cold(client, f"/api/search/?{query}").json()
+                hits = f"{'' if data['count_exact'] else '~'}{data['count']}"
+                flag = "" if page["p95"] <= TARGET_MS else "  over target"
+                w(
+                    f"{label:34}{sort:>10}{page['p50']:8.1f}{page['p95']:8.1f}"
+                    f"{page['p99']:8.1f}{api['p50']:9.1f}{api['p95']:9.1f}"
+                    f"  {hits}{flag}"
+                )
+                if flag:
+                    over.append(f"/search/?{query}")
+        w(f"\nbrowse pages, target p95 {BROWSE_TARGET_MS}; warm: the list's")
+        w("counts cached, as between visitors; cold: emptied before each request")
+        w(f"{'page':34}{'p50':>8}{'p95':>8}{'p99':>8}{'cold p50':>10}{'cold p95':>10}")
+        for label, url in browse_pages():
+            _get(client, url)
+            warm = timings(lambda u=url: _get(client, u), repeat)
+            cold = timings(lambda u=url: _cold(client, u), repeat, warmup=0)
+            flag = "" if warm["p95"] <= BROWSE_TARGET_MS else "  over target (warm)"
+            w(
+                f"{label:34}{warm['p50']:8.1f}{warm['p95']:8.1f}{warm['p99']:8.1f}"
+                f"{cold['p50']:10.1f}{cold['p95']:10.1f}{flag}"
+            )
+        if explain:
+            for url in over:
+                self._explain(client, url)
+
+    def _explain(self, client, url):
+        """The plan of the slowest query of one request, replayed with the planner
+        switches (SET LOCAL) that preceded it."""
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        queries = captured.captured_queries
+        slowest = max(
+            (
+                i
+                for i, q in enumerate(queries)
+                if q["sql"].lstrip().startswith("SELECT")
+            ),
+            key=lambda i: float(queries[i]["time"]),
+        )
+        switches = [
+            q["sql"] for q in queries[:slowest] if q["sql"].startswith("SET LOCAL")
+        ]
+        self.stdout.write(
+            f"\nEXPLAIN {url} ({float(queries[slowest]['time']) * 1000:.0f} ms)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN")
+            for sql in switches[-3:]:
+                cursor.execute(sql)
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + queries[slowest]["sql"])
+            for (line,) in cursor.fetchall():
+                self.stdout.write(line)
+            cursor.execute("ROLLBACK")
+
+
+def _cold(client, url):
+    cache.clear()
+    return _get(client, url)
+
+
+def _get(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return response
