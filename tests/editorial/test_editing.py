@@ -1,41 +1,13 @@
 """Editors add and correct articles in the admin: quickly, safely, nothing lost."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
+from django.core.management import call_command
 from reversion.models import Version
 
 from archive.models import Article, Person, Theme
 from tests.conftest import SEEDS
-
-RAW = (SEEDS / "002_142ec7222232bc80.txt").read_text("utf-8")
-
-
-@pytest.fixture
-def editor(db, client):
-    user = User.objects.create_user(
-        "editor", password="a-long-passphrase-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return client
-
-
-def review_data(response) -> dict:
-    form = response.context["review"]
-    data = {"review": "1"}
-    for name in form.fields:
-        value = form.initial.get(name)
-        if value is None:
-            continue
-        if name in ("speakers", "themes"):
-            data[name] = [v.pk for v in value]
-        elif name == "outlet":
-            data[name] = value.pk
-        elif name == "date":
-            data[name] = value.isoformat()
-        else:
-            data[name] = value
-    return data
+from tests.editorial.conftest import RAW, review_data
 
 
 @pytest.mark.django_db
@@ -62,8 +34,6 @@ def test_paste_extract_review_correct_and_save(editor, client):
 
 @pytest.mark.django_db
 def test_a_likely_duplicate_is_flagged_before_saving(editor):
-    from django.core.management import call_command
-
     call_command("import_articles", str(SEEDS), quiet=True)
     response = editor.post("/admin/archive/article/paste/", {"raw": RAW})
     existing = Article.objects.get(source_id="page:002_142ec7222232bc80")
