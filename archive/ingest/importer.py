@@ -17,11 +17,20 @@ from django.db import connection
 from archive.ingest.decode import MAX_FILE_BYTES, binary_reason, decode, read_lines
 from archive.ingest.errors import ImportFailure
 from archive.ingest.extract import Extracted, enrich, extract_page
-from archive.ingest.load import FAILED, UNCHANGED, OutletResolver, content_hash, save
+from archive.ingest.load import (
+    FAILED,
+    IMPORTED,
+    UNCHANGED,
+    UPDATED,
+    OutletResolver,
+    content_hash,
+    save,
+)
 from archive.ingest.records import extract_record_line
 from archive.ingest.registry import Registry
 from archive.ingest.source_ids import SourceId
 from archive.models import Article
+from archive.ops.statistics import BULK_ARTICLES, analyze_tables
 
 JSONL_CHUNK = 500  # records looked up together; each is still saved on its own
 
@@ -70,6 +79,7 @@ class Importer:
         self.outlets = OutletResolver()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._pool = None
+        self.written = 0  # articles imported or updated in this run
         self._prepare_connection()
 
     def _prepare_connection(self) -> None:
@@ -106,6 +116,7 @@ class Importer:
         except ImportFailure as exc:
             yield Result(FAILED, source, message=str(exc))
             return
+        self._count(status)
         yield Result(status, source, article)
 
     def _import_jsonl(self, path: Path) -> Iterator[Result]:
@@ -140,11 +151,20 @@ class Importer:
             self._prepare_connection()
         return self._pool.map(_enrich_in_worker, items, chunksize=16)
 
+    def _count(self, status: str) -> None:
+        if status in (IMPORTED, UPDATED):
+            self.written += 1
+
     def close(self) -> None:
+        """End the run: stop the workers and, after a bulk write, refresh the
+        planner's statistics (archive.ops.statistics)."""
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
             self._pool = None
+        if self.written >= BULK_ARTICLES:
+            analyze_tables()
+            self.written = 0
 
     def _import_chunk(self, path: Path, chunk) -> Iterator[Result]:
         parsed: list[tuple[str, Extracted | ImportFailure]] = []
@@ -184,4 +204,5 @@ class Importer:
             except ImportFailure as exc:
                 yield Result(FAILED, source, message=str(exc))
                 continue
-            yield Result(status, source, article)
+            self._count(status)
+        yield Result(status, source, article)

@@ -47,3 +47,6 @@ def restore_database(
     if replace:
         args += ["--clean", "--if-exists"]
     run_tool([*args, str(path)], settings_dict)
+    # pg_restore brings rows, not the planner's statistics (archive.ops.statistics).
+    with connect(settings_dict, autocommit=True) as conn:
+        conn.execute("ANALYZE")

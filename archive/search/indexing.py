@@ -3,6 +3,7 @@
 from django.db import connection, transaction
 
 from archive.models import Article
+from archive.ops.statistics import analyze_tables
 
 
 def rebuild_search_vectors(batch: int = 1000) -> int:
@@ -15,6 +16,9 @@ def rebuild_search_vectors(batch: int = 1000) -> int:
             .values_list("pk", "title", "body")[:batch]
         )
         if not rows:
+            # New vectors, new lexeme frequencies: the planner's estimates of a
+            # word's matches come from these statistics (archive.ops.statistics).
+            analyze_tables([Article])
             return total
         ids = [pk for pk, _, _ in rows]
         vectors = [Article(title=t, body=b).build_search_vector() for _, t, b in rows]

@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DEV_COMMANDS = [
     "browse_bench", "extraction_quality", "generate_corpus", "hostile_report",
-    "import_bench", "load_mix", "search_bench", "search_quality",
+    "import_bench", "load_mix", "search_bench", "search_quality", "statistics_bench",
 ]  # fmt: skip
 OPERATIONS = ["backup", "import_articles", "rebuild_search_vectors", "reextract"]
 
