@@ -205,4 +205,4 @@ class Importer:
                 yield Result(FAILED, source, message=str(exc))
                 continue
             self._count(status)
-        yield Result(status, source, article)
+            yield Result(status, source, article)
