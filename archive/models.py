@@ -35,10 +35,33 @@ def alias_field(verbose_name: str):
     )
 
 
-class Outlet(models.Model):
+class RegistryEntry(models.Model):
+    """What outlets, people and themes share: a unique Arabic name, a Latin one, and
+    a slug for their page, made from the Latin name when there is one."""
+
     name = models.CharField("الاسم", max_length=200, unique=True)
     name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+
+    detail_url_name = ""  # the URL name of the entry's page
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name_latin, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.detail_url_name, args=[self.slug])
+
+
+class Outlet(RegistryEntry):
     aliases = alias_field("أسماء أخرى")
     is_wire = models.BooleanField(
         "وكالة أنباء تنقل عنها المواقع",
@@ -46,27 +69,14 @@ class Outlet(models.Model):
         help_text="سطر مكان باسمها (برلين - رويترز) يدل على مصدر الخبر لا على الناشر.",
     )
 
-    class Meta:
-        ordering = ["name"]
+    detail_url_name = "outlet-detail"
+
+    class Meta(RegistryEntry.Meta):
         verbose_name = "وسيلة إعلام"
         verbose_name_plural = "وسائل الإعلام"
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Outlet, self.name_latin, self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("outlet-detail", args=[self.slug])
-
-
-class Person(models.Model):
-    name = models.CharField("الاسم", max_length=200, unique=True)
-    name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
-    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+class Person(RegistryEntry):
     aliases = alias_field("أسماء وتهجئات أخرى")
     role = models.CharField("الصفة", max_length=300, blank=True)
     titles = ArrayField(
@@ -80,27 +90,14 @@ class Person(models.Model):
         ),
     )
 
-    class Meta:
-        ordering = ["name"]
+    detail_url_name = "person-detail"
+
+    class Meta(RegistryEntry.Meta):
         verbose_name = "شخص"
         verbose_name_plural = "الأشخاص"
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Person, self.name_latin, self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("person-detail", args=[self.slug])
-
-
-class Theme(models.Model):
-    name = models.CharField("الاسم", max_length=200, unique=True)
-    name_latin = models.CharField("الاسم اللاتيني", max_length=200, blank=True)
-    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+class Theme(RegistryEntry):
     keywords = ArrayField(
         models.CharField(max_length=200),
         default=list,
@@ -109,21 +106,11 @@ class Theme(models.Model):
         help_text="كلمة أو عبارة في كل سطر.",
     )
 
-    class Meta:
-        ordering = ["name"]
+    detail_url_name = "theme-detail"
+
+    class Meta(RegistryEntry.Meta):
         verbose_name = "موضوع"
         verbose_name_plural = "الموضوعات"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Theme, self.name_latin, self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("theme-detail", args=[self.slug])
 
 
 # Unknown dates sort last, never as if they were the newest (or the oldest); the id

@@ -52,6 +52,18 @@ def ensure_corpus(corpus: Path = DEFAULT_CORPUS, write=print) -> int:
     return Article.objects.count()
 
 
+def add_bench_arguments(parser) -> None:
+    """The options every timing command takes: --repeat, --keep, --generated."""
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
+    parser.add_argument(
+        "--generated",
+        type=int,
+        default=0,
+        help="instead of the corpus, N synthetic articles (generate_corpus)",
+    )
+
+
 def timings(run: Callable[[], object], repeat: int, warmup: int = 2) -> dict:
     """p50/p95/p99 of ``run`` in milliseconds."""
     for _ in range(warmup):

@@ -7,7 +7,12 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.test import Client
 
-from devtools.benchmarks import bench_database, browse_pages, timings
+from devtools.benchmarks import (
+    add_bench_arguments,
+    bench_database,
+    browse_pages,
+    timings,
+)
 
 TARGET_MS = 50
 
@@ -16,14 +21,7 @@ class Command(BaseCommand):
     help = "Print p50/p95 server times of every browse page type."
 
     def add_arguments(self, parser):
-        parser.add_argument("--repeat", type=int, default=30)
-        parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
-        parser.add_argument(
-            "--generated",
-            type=int,
-            default=0,
-            help="instead of the corpus, N synthetic articles (generate_corpus)",
-        )
+        add_bench_arguments(parser)
 
     def handle(self, *args, repeat, keep, generated, **options):
         with bench_database(keep, self.stdout.write, generated) as total:

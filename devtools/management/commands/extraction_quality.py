@@ -42,30 +42,17 @@ def load_pages() -> list[tuple[Path, dict]]:
     return pages
 
 
-def canonical_people() -> dict[str, str]:
-    """Any known spelling (registry or label variants) -> one comparable key."""
+def canonical_names(model, labels: str) -> dict[str, str]:
+    """Any known spelling of an outlet or a person (the registry's, or the label
+    file's ``labels``: name, Latin name, |-separated variants) -> one name."""
     table: dict[str, str] = {}
-    for person in Person.objects.all():
-        for alias in [person.name, person.name_latin, *person.aliases]:
-            table.setdefault(name_key(alias), person.name)
-    for line in (DATA / "people.tsv").open(encoding="utf-8").readlines()[1:]:
-        name, latin, variants, *_ = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+    for entry in model.objects.all():
+        for alias in [entry.name, entry.name_latin, *entry.aliases]:
+            table.setdefault(name_key(alias), entry.name)
+    for line in (DATA / labels).open(encoding="utf-8").readlines()[1:]:
+        name, latin, variants = (line.rstrip("\n").split("\t") + ["", ""])[:3]
         target = table.get(name_key(name)) or table.get(name_key(latin)) or name
         for alias in [name, latin, *variants.split("|")]:
-            if alias.strip():
-                table.setdefault(name_key(alias), target)
-    return table
-
-
-def canonical_outlets() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for outlet in Outlet.objects.all():
-        for alias in [outlet.name, outlet.name_latin, *outlet.aliases]:
-            table.setdefault(name_key(alias), outlet.name)
-    for line in (DATA / "outlets.tsv").open(encoding="utf-8").readlines()[1:]:
-        name, latin, aliases, *_ = (line.rstrip("\n").split("\t") + ["", ""])[:3]
-        target = table.get(name_key(name)) or table.get(name_key(latin)) or name
-        for alias in [name, latin, *aliases.split("|")]:
             if alias.strip():
                 table.setdefault(name_key(alias), target)
     return table
@@ -88,7 +75,8 @@ class Command(BaseCommand):
 
     def _run(self, show):
         registry = Registry.load()
-        people, outlets = canonical_people(), canonical_outlets()
+        people = canonical_names(Person, "people.tsv")
+        outlets = canonical_names(Outlet, "outlets.tsv")
         person = lambda n: people.get(name_key(n), n)  # noqa: E731
         outlet = lambda n: n and outlets.get(name_key(n), n)  # noqa: E731
         stats = dict.fromkeys(("title", "date", "invented", "outlet", "dated_none"), 0)

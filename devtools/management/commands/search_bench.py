@@ -17,7 +17,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Outlet
-from devtools.benchmarks import bench_database, browse_pages, timings
+from devtools.benchmarks import (
+    add_bench_arguments,
+    bench_database,
+    browse_pages,
+    timings,
+)
 
 TARGET_MS = 150
 BROWSE_TARGET_MS = 50
@@ -37,14 +42,7 @@ class Command(BaseCommand):
     help = "Print p50/p95/p99 server times of search pages and the API."
 
     def add_arguments(self, parser):
-        parser.add_argument("--repeat", type=int, default=30)
-        parser.add_argument("--keep", action="store_true", help="reuse the scratch DB")
-        parser.add_argument(
-            "--generated",
-            type=int,
-            default=0,
-            help="instead of the corpus, N synthetic articles (generate_corpus)",
-        )
+        add_bench_arguments(parser)
         parser.add_argument(
             "--explain",
             action="store_true",
