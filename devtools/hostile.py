@@ -29,6 +29,7 @@ from archive.models import (
     Quote,
     Theme,
 )
+from archive.web.exports import FORMULA_START
 
 # Markup in article text, titles, names and quotes: shown as text everywhere.
 XSS = [
@@ -333,7 +334,7 @@ def csv_rows(content: bytes) -> list[dict[str, str]]:
 
 def neutralised(cell: str, value: str) -> bool:
     """Whether a CSV cell holds ``value`` and cannot run as a formula."""
-    if value.startswith(("=", "+", "-", "@", "\t", "\r")):
+    if value.startswith(FORMULA_START):
         return cell == "'" + value
     return cell == value
 

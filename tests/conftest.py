@@ -27,7 +27,7 @@ SEEDING_MIGRATIONS = [
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Cached counts (archive.cache) never leak from one test into another."""
+    """Cached counts (archive.web.cache) never leak from one test into another."""
     from django.core.cache import cache
 
     cache.clear()

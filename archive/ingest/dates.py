@@ -2,7 +2,7 @@
 
 Pages write dates in many ways: ``19 - 05 - 2025``, ``2025-05-19``, ``3 ديسمبر 2025``,
 ``الثلاثاء 23 كانون الثاني 2018``, ``١٩ جوان ٢٠١٨``, ``أيار/مايو 2018``. We match them
-on normalized text (``archive.analysis.normalize_arabic``), so hamza, teh marbuta and
+on normalized text (``archive.text.normalize_arabic``), so hamza, teh marbuta and
 Arabic-Indic digits need no special cases here.
 """
 

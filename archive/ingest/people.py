@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from archive.text import (
+    PLACE_MARK,
+    VERB_MARK,
     function_words,
     stem,
     strip_proclitics,
@@ -316,7 +318,7 @@ def _title_like(token: Token) -> bool:
     return (
         token.norm in TITLE_WORDS
         or token.norm in _TIME_WORDS
-        or token.key.startswith("@")  # الروسي، الصيني، الأمريكية
+        or token.key.startswith(PLACE_MARK)  # الروسي، الصيني، الأمريكية
         or token.norm in function_words()
     )
 
@@ -342,7 +344,7 @@ def _name_like(token: Token) -> bool:
         or norm.isdigit()
         or len(norm) < 2
         or token.key in saying_keys()
-        or token.key.startswith(("@", "~"))
+        or token.key.startswith((PLACE_MARK, VERB_MARK))
         or strip_proclitics(norm) != norm
     ):
         return False

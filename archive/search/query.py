@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from archive.search.aliases import alias_table
 from archive.text import (
+    EXACT_MARK,
     function_words,
     normalize_arabic,
     quote_lexeme,
@@ -42,7 +43,7 @@ def _phrase_tsquery(
     else:
         parts = [
             f"({quote_lexeme(e)} | {quote_lexeme(k)})"
-            if e[1:] != k
+            if e.removeprefix(EXACT_MARK) != k
             else quote_lexeme(k)
             for e, k in lexemes
         ]

@@ -47,7 +47,7 @@ def _row(request, article: Article) -> dict:
     return {column: data[column] for column in COLUMNS}
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(value) -> str:
@@ -57,7 +57,7 @@ def spreadsheet_cell(value) -> str:
         if isinstance(value, list)
         else ("" if value is None else str(value))
     )
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def export_csv(request):

@@ -1,4 +1,4 @@
-"""Hostile input (archive.hostile): no parameter, path or record ever gets a 500;
+"""Hostile input (devtools.hostile): no parameter, path or record ever gets a 500;
 bad input gets a 400 with its message or a real 404; markup, script URLs and SQL in
 records and searches are shown as text on every page, feed, export and admin page;
 the CSV export neutralises spreadsheet formulas."""

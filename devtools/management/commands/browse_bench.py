@@ -1,5 +1,5 @@
 """Server time of the browse pages, in a scratch database: the corpus sample, or N
-synthetic articles (``--generated``, archive.generate)."""
+synthetic articles (``--generated``, devtools.generate)."""
 
 import time
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         w(f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}")
         for label, url in browse_pages():
             # The first request computes the counts (facets, charts, calendars)
-            # that the following ones share for archive.cache.TTL seconds.
+            # that the following ones share for archive.web.cache.TTL seconds.
             cache.clear()
             start = time.perf_counter()
             response = client.get(url)

@@ -1,5 +1,5 @@
 """Server time of search pages, in a scratch database: the corpus sample, or N
-synthetic articles (``--generated``, archive.generate).
+synthetic articles (``--generated``, devtools.generate).
 
 Each case is the full page a reader gets (results, count, facets, snippets), rendered
 by the real view through Django's test client (no network in the timing). The

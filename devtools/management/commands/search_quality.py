@@ -96,7 +96,7 @@ def relevance_figures(queries: list[dict], ranked: dict[str, list[str]]) -> dict
 
 def our_ranking(query: str) -> list[str]:
     """The first ten results as the search API serves them: the newest RANK_CAP
-    matches ranked when there are more (archive.plans)."""
+    matches ranked when there are more (archive.search.plans)."""
     with override_settings(ALLOWED_HOSTS=["testserver"]):
         data = Client().get("/api/search/", {"q": query}).json()
     ids = [row["id"] for row in data.get("results", [])][:10]
