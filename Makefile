@@ -1,5 +1,6 @@
 # The two commands of the quick start: `make run` and `make test`.
-# Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/.
+# Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/ (or $PGDATA_DIR);
+# `make stop` stops it.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint fmt screenshots import-corpus browser-deps
+.PHONY: install run stop test lint fmt screenshots import-corpus browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +18,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# migrate, import seeds/, serve; DEBUG=1 for all three unless DEBUG is set. Stopping it
+# (Ctrl-C) stops the embedded PostgreSQL it started (scripts/run.sh).
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py import_articles seeds/
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	bash scripts/run.sh $(BIN)/python $(PORT)
+
+# Stop the embedded PostgreSQL in .pgdata/ (or $PGDATA_DIR) if it runs.
+stop:
+	@bash scripts/embedded-postgres.sh stop
 
 # axe-core for the accessibility check in the browser tests (npm registry).
 node_modules/.installed: package.json package-lock.json

@@ -2,8 +2,10 @@
 
 The embedded server comes from the ``pgserver`` wheel (PostgreSQL 16 binaries on PyPI),
 so a fresh machine needs no server installed. Its data directory lives in the
-project (``.pgdata/``, git-ignored) and survives between runs; the server keeps
-running after the first process that started it exits, and later processes attach.
+project (``.pgdata/``, git-ignored; ``PGDATA_DIR`` names another) and survives between
+runs; the server keeps running after the first process that started it exits, and
+later processes attach. ``make run`` stops the server it started when it stops, and
+``make stop`` stops it (scripts/embedded-postgres.sh).
 """
 
 import warnings
@@ -43,7 +45,25 @@ def database_from_url(url: str, pool: int = 0) -> dict:
     return config
 
 
+def check_data_dir(data_dir: Path) -> None:
+    """Refuse a data directory (``PGDATA_DIR``) that initdb could not use or that is
+    not PostgreSQL's, before pgserver takes it over."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ImproperlyConfigured(f"PGDATA_DIR={data_dir} is not a directory.")
+    if not data_dir.exists() and not data_dir.parent.is_dir():
+        raise ImproperlyConfigured(
+            f"PGDATA_DIR={data_dir}: its parent directory does not exist."
+        )
+    if data_dir.is_dir() and not (data_dir / "PG_VERSION").exists():
+        if any(data_dir.iterdir()):
+            raise ImproperlyConfigured(
+                f"PGDATA_DIR={data_dir} is neither empty nor a PostgreSQL data "
+                "directory (no PG_VERSION in it)."
+            )
+
+
 def embedded_database(data_dir: Path) -> dict:
+    check_data_dir(data_dir)
     # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; harmless here.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR", category=UserWarning)
     import pgserver  # imported here: deployments with DATABASE_URL never load it

@@ -105,7 +105,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 if DATABASE_URL:
     DATABASES = {"default": database_from_url(DATABASE_URL, pool=DATABASE_POOL)}
 else:
-    DATABASES = {"default": embedded_database(BASE_DIR / ".pgdata")}
+    # PGDATA_DIR: another data directory for it (a relative path is from BASE_DIR).
+    _data_dir = BASE_DIR / (os.environ.get("PGDATA_DIR", "").strip() or ".pgdata")
+    DATABASES = {"default": embedded_database(_data_dir)}
 # Read replicas (README.md, "Beyond one machine"): reads go to them, writes and
 # editors' requests to the primary (config/routers.py).
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
