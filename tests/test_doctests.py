@@ -21,6 +21,8 @@ MODULES = [
     "archive.ingest.source_ids",
     "archive.ops.postgres",
     "devtools.scratch",
+    "devtools.support",
+    "archive.ingest.people",
 ]
 
 

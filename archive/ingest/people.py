@@ -47,10 +47,19 @@ TITLE_WORDS = set(
 )
 
 
+# A name as it is written: its normalized words. Only the first may carry clitics.
+Words = tuple[str, ...]
+# Clitics a name may carry in news text: وبوتين، لبوتين، فلافروف، وللأسد.
+NAME_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
 @dataclass(frozen=True)
 class PersonEntry:
     name: str
-    names: tuple[Keys, ...]  # the key sequences of the name and every alias
+    # The words of the name and every alias, with whether the name is weak: a
+    # one-word alias that is also a common word (المعلم teacher, الأسد lion, عباس),
+    # which names the person only after a title (الوزير المعلم، الرئيس الأسد).
+    names: tuple[tuple[Words, bool], ...]
     titles: tuple[tuple[Keys, int | None, int | None], ...] = ()
 
 
@@ -97,14 +106,21 @@ def saying_keys() -> frozenset[str]:
 def build_entry(name: str, aliases: list[str], latin: str, titles: list[str]):
     """A registry row as the extractor needs it.
 
-    Single-word aliases that are also common function words are dropped: لولا
-    (Lula) is mostly "if not"."""
+    Names match as they are written, never through their stems: كيري (Kerry) is
+    not the verb form يرى with ك, روته (Rutte) not روى. Single-word aliases that
+    are also function words are dropped (لولا, Lula, is mostly "if not"); those
+    that are common words are weak (``PersonEntry.names``).
+
+    >>> entry = build_entry("وليد المعلم", ["المعلم"], "Walid Muallem", [])
+    >>> [(" ".join(words), weak) for words, weak in entry.names]
+    [('وليد المعلم', False), ('walid muallem', False), ('المعلم', True)]
+    """
     names = []
     for alias in [name, latin, *aliases]:
-        keys = keys_of(alias)
-        if not keys or (len(keys) == 1 and _too_common(alias)):
+        words = name_words(alias)
+        if not words or (len(words) == 1 and _too_common(alias)):
             continue
-        names.append(keys)
+        names.append((words, len(words) == 1 and _common_word(words[0])))
     parsed_titles = []
     for title in titles:
         text, _, rest = title.partition("|")
@@ -112,6 +128,41 @@ def build_entry(name: str, aliases: list[str], latin: str, titles: list[str]):
         years += [None, None]
         parsed_titles.append((keys_of(text), years[0], years[1]))
     return PersonEntry(name, tuple(dict.fromkeys(names)), tuple(parsed_titles))
+
+
+def name_words(text: str) -> Words:
+    """The words of a name as tokens of text are compared with it."""
+    return tuple(t.replace("ة", "ه") for t in tokenize(text, keep_teh_marbuta=True))
+
+
+def name_forms(word: str) -> set[str]:
+    """How the first word of a name may be written: with clitics before it.
+
+    >>> sorted(name_forms("بوتين"))[:3]
+    ['ببوتين', 'بوتين', 'فببوتين']
+    >>> "للاسد" in name_forms("الاسد"), "يري" in name_forms("كيري")
+    (True, False)
+    """
+    forms = {clitic + word for clitic in NAME_CLITICS}
+    if word.startswith("ال"):
+        forms |= {c + "لل" + word[2:] for c in ("", "و", "ف")}
+    return forms
+
+
+def _common_word(word: str) -> bool:
+    """A one-word name that general Arabic also uses as a word: المعلم (معلم,
+    teacher), الأسد (lion), عباس (العباس). A foreign surname (بوتين, كيري) has
+    no such reading."""
+    if word.isascii():
+        return False
+    if word.startswith("ال"):
+        return zipf(word[2:]) >= COMMON_WORD_ZIPF
+    return zipf("ال" + word) >= COMMON_WORD_ZIPF
+
+
+# Zipf of the word's other reading above which a one-word name is weak: معلم 4.4,
+# اسد 4.3, العباس 4.2, العون 4.1; الشي 3.99 (شي جين بينغ) and بوتين 0 stay strong.
+COMMON_WORD_ZIPF = 4.0
 
 
 def _too_common(word: str) -> bool:
@@ -161,16 +212,17 @@ def find_people(
     >>> found.speakers, found.quotes[0].text
     (['فلاديمير بوتين'], 'العلاقات مع الصين في أفضل حالاتها')
     """
-    by_first: dict[str, list[tuple[Keys, str]]] = {}
+    by_first = Lookup()
     for entry in registry:
-        for keys in entry.names:
-            by_first.setdefault(keys[0], []).append((keys, entry.name))
+        for words, weak in entry.names:
+            for form in name_forms(words[0]):
+                by_first.names.setdefault(form, []).append((words, entry.name, weak))
         for keys, since, until in entry.titles:
             if year is not None and (
                 (since and year < since) or (until and year > until)
             ):
                 continue
-            by_first.setdefault(keys[0], []).append((keys, "title:" + entry.name))
+            by_first.titles.setdefault(keys[0], []).append((keys, entry.name))
     titles_holders: dict[Keys, set[str]] = {}
     for entry in registry:
         for keys, since, until in entry.titles:
@@ -224,23 +276,35 @@ def find_people(
     return result
 
 
+@dataclass
+class Lookup:
+    """The registry by a mention's first word: names by how their first word may be
+    written, titles by the first word's search key (titles inflect, names do not)."""
+
+    names: dict[str, list[tuple[Words, str, bool]]] = field(default_factory=dict)
+    titles: dict[str, list[tuple[Keys, str]]] = field(default_factory=dict)
+
+
 def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
     """(start, end, person) of every name or title, longest first, no overlaps."""
     found = []
     i = 0
     while i < len(tokens):
         best = None
-        for keys, who in by_first.get(tokens[i].key, ()):
+        name = _name_at(tokens, i, by_first, skip=False)
+        if name is not None:
+            best = (name[0], name[1], name[2], False)
+        for keys, who in by_first.titles.get(tokens[i].key, ()):
             n = len(keys)
             if tuple(t.key for t in tokens[i : i + n]) == keys and (
                 best is None or n > best[1] - best[0]
             ):
-                best = (i, i + n, who)
+                best = (i, i + n, who, True)
         if best is None:
             i += 1
             continue
-        start, end, who = best
-        if who.startswith("title:"):
+        start, end, who, is_title = best
+        if is_title:
             holders = titles_holders.get(tuple(t.key for t in tokens[start:end]), set())
             # A title names its holder only when no name follows it and the title
             # had a single holder that year.
@@ -258,18 +322,36 @@ def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
     return found
 
 
-def _name_at(tokens, i, by_first):
-    for skip in (0, 1):  # allow one word between: "الرئيس الروسي فلاديمير بوتين"
-        j = i + skip
+def _name_at(tokens, i, by_first, skip: bool = True):
+    """(start, end, person) of the longest registry name at ``tokens[i]`` (or, with
+    ``skip``, one word later: "الرئيس الروسي فلاديمير بوتين"), or None."""
+    for j in (i, i + 1) if skip else (i,):
         if j >= len(tokens):
             return None
-        for keys, who in by_first.get(tokens[j].key, ()):
-            if (
-                not who.startswith("title:")
-                and tuple(t.key for t in tokens[j : j + len(keys)]) == keys
-            ):
-                return (j, j + len(keys), who)
+        best = None
+        for words, who, weak in by_first.names.get(tokens[j].norm, ()):
+            n = len(words)
+            if tuple(t.norm for t in tokens[j + 1 : j + n]) != words[1:]:
+                continue
+            if weak and not _after_title(tokens, j):
+                continue
+            if best is None or n > best[1] - best[0]:
+                best = (j, j + n, who)
+        if best is not None:
+            return best
     return None
+
+
+def _after_title(tokens, i) -> bool:
+    """Whether a title stands just before ``tokens[i]``: "الوزير المعلم", "الرئيس
+    السوري الأسد" (a nisba may come between)."""
+    j = i - 1
+    if j >= 0 and tokens[j].key.startswith(PLACE_MARK):
+        j -= 1
+    if j < 0:
+        return False
+    word = tokens[j].norm
+    return word in TITLE_WORDS or strip_proclitics(word) in TITLE_WORDS
 
 
 def _speaks(tokens, start, end, mentions, saying) -> bool:

@@ -104,3 +104,47 @@ def test_anonymous_sources_are_no_suggestion():
 def test_a_common_word_is_no_alias():
     # لولا is Lula's name, and far more often "if not".
     assert people("لولا الدعم الروسي لما صمد الاتفاق.").mentioned == []
+
+
+LOOKALIKES = [
+    build_entry("جون كيري", ["كيري"], "John Kerry", []),
+    build_entry("مارك روته", ["روته"], "Mark Rutte", []),
+    build_entry("وليد المعلم", ["المعلم"], "Walid al-Muallem", []),
+    build_entry("بشار الأسد", ["الأسد"], "Bashar al-Assad", []),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # كيري would stem to the verb رأى (ك + يري): names never match by stem.
+        "ورأت الصحيفة أن العلاقات تتحسن.",
+        "وقالت إنها ترى أن الحل قريب.",
+        "ويروي الكاتب قصة اللقاء، كما روى شهود ما جرى.",
+        # A one-word alias that is a common word needs a title before it.
+        "وقال المعلمين إن المدارس مغلقة.",
+        "وقال المعلم إن الدروس ستستأنف الأحد.",
+        "وقال إن الأسد رمز الشجاعة في الحكايات.",
+    ],
+)
+def test_words_that_look_like_a_name_name_nobody(sentence):
+    found = find_people([sentence], LOOKALIKES, 2018)
+    assert found.speakers == [] and found.mentioned == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وقال كيري إن الاتفاق صامد.", "جون كيري"),
+        ("وأكد لكيري أن الاتفاق صامد.", None),  # spoken to, not speaking: no speaker
+        ("وقال الوزير المعلم إن دمشق ترحب بالمبادرة.", "وليد المعلم"),
+        ("وأكد الرئيس السوري الأسد أن الحل سياسي.", "بشار الأسد"),
+        ("وقال وليد المعلم إن دمشق ترحب بالمبادرة.", "وليد المعلم"),
+        ("وقال روته إن الحلف موحد.", "مارك روته"),
+    ],
+)
+def test_a_name_written_with_its_clitics_still_names_the_person(sentence, speaker):
+    found = find_people([sentence], LOOKALIKES, 2018)
+    assert found.speakers == ([speaker] if speaker else [])
+    if speaker is None:
+        assert found.mentioned == ["جون كيري"]
