@@ -63,6 +63,8 @@ KEYS = [
     "quotes",
     "notes",
 ]
+# Pages from 055 on also label the authors (a byline's people), after the outlet.
+KEYS_WITH_AUTHORS = KEYS[:5] + ["authors"] + KEYS[5:]
 
 errs = []
 
@@ -107,7 +109,7 @@ def check(labfile, base, is_seed):
             lab = json.loads(line)
             n += 1
             f = lab.get("file")
-            if list(lab.keys()) != KEYS:
+            if list(lab.keys()) not in (KEYS, KEYS_WITH_AUTHORS):
                 err(labfile, ln, "keys", list(lab.keys()))
             if f in seen:
                 err("dup file", f)
@@ -172,10 +174,10 @@ def check(labfile, base, is_seed):
                     err("outlet not visible on page", f, o)
                 used_outlets.add(o)
             # people
-            sp, mn = lab["speakers"], lab["mentioned"]
+            sp, mn, au = lab["speakers"], lab["mentioned"], lab.get("authors") or []
             if set(sp) & set(mn):
                 err("speaker also mentioned", f)
-            for p in sp + mn:
+            for p in sp + mn + au:
                 used_people.add(p)
                 if p not in people:
                     err("person not in people.tsv", f, p)
@@ -199,7 +201,12 @@ def check(labfile, base, is_seed):
     return n
 
 
-n1 = check(os.path.join(OUT, "labels.jsonl"), OUT, False)
+LABEL_FILES = sorted(
+    os.path.join(OUT, x)
+    for x in os.listdir(OUT)
+    if x.startswith("labels") and x.endswith(".jsonl")
+)
+n1 = sum(check(path, OUT, False) for path in LABEL_FILES)
 s1 = dict(stats)
 stats.clear()
 if SEED_DIR and os.path.isdir(SEED_DIR):
@@ -214,11 +221,20 @@ else:
             used_people.add(p)
         if lab["outlet"]:
             used_outlets.add(lab["outlet"])
-txts = sorted(x for x in os.listdir(OUT) if x.endswith(".txt"))
+txts = sorted(x for x in os.listdir(OUT) if x.endswith(".txt") and x[:3].isdigit())
 labelled = [
     json.loads(lab)["file"]
-    for lab in open(os.path.join(OUT, "labels.jsonl"), encoding="utf-8")
+    for path in LABEL_FILES
+    for lab in open(path, encoding="utf-8")
+    if lab.strip()
 ]
+held_out = [
+    x.strip()
+    for x in open(os.path.join(OUT, "held_out.txt"), encoding="utf-8")
+    if x.strip() and not x.startswith("#")
+]
+if not set(held_out) <= set(labelled):
+    err("held_out.txt names unlabelled pages", set(held_out) - set(labelled))
 if sorted(labelled) != txts:
     err("txt files and labels differ", set(txts) ^ set(labelled))
 if set(people) != used_people:
