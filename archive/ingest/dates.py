@@ -25,11 +25,12 @@ for number, names in enumerate(
         "مايو مايس ماي ايار may",
         "يونيو يونيه جوان حزيران june jun",
         "يوليو يوليه جويليه يوليوز تموز july jul",
-        "اغسطس اغسطوس اوت غشت اب august aug",
-        "سبتمبر شتنبر ايلول september sep sept",
+        # Mauritanian: اغشت، شتمبر، دجمبر.
+        "اغسطس اغسطوس اوت غشت اغشت اب august aug",
+        "سبتمبر شتنبر شتمبر ايلول september sep sept",
         "اكتوبر تشرين الاول october oct",
         "نوفمبر نونبر تشرين الثاني november nov",
-        "ديسمبر دجنبر كانون الاول december dec",
+        "ديسمبر دجنبر دجمبر كانون الاول december dec",
     ],
     start=1,
 ):
@@ -50,7 +51,10 @@ _MONTH = rf"(?P<m1>{_MONTH_ALT})(?:\s*[/(\-–]\s*(?P<m2>{_MONTH_ALT})\s*\)?)?"
 _B = r"(?<![\w])"  # word start
 _E = r"(?![\w])"  # word end
 
-_ISO = re.compile(rf"{_B}(?P<y>\d{{4}})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_E}")
+# ISO, also with a time and zone after "T" (feeds, metadata): 2018-07-30T19:47:00+03:00.
+_ISO = re.compile(
+    rf"{_B}(?P<y>\d{{4}})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?:{_E}|(?=t\d))"
+)
 _YEAR_END = r"(?:\s?م)?(?![\w])"  # "2018م": the م marks the Gregorian year
 _NUMERIC = re.compile(
     rf"{_B}(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<mo>\d{{1,2}})\s*[-/.]\s*(?P<y>\d{{4}}){_YEAR_END}"
@@ -60,8 +64,9 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}}){_YEAR_END}"
 )
 _MONTH_YEAR = re.compile(rf"{_B}{_MONTH}\s*[,،]?\s*(?P<y>\d{{4}}){_YEAR_END}")
+# Month first, as US-style pages and feeds write it: "أغسطس 18، 2018", "Aug. 18, 2018".
 _LATIN_MDY = re.compile(
-    rf"{_B}{_MONTH}\.?\s+(?P<d>\d{{1,2}})\s*,?\s+(?P<y>\d{{4}}){_E}"
+    rf"{_B}{_MONTH}\.?\s+(?P<d>\d{{1,2}})\s*[,،]?\s+(?P<y>\d{{4}}){_YEAR_END}"
 )
 
 _YEARS = range(1900, 2101)
@@ -78,6 +83,18 @@ _HIJRI_ALT = "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=Tru
 _HIJRI = re.compile(
     rf"{_B}(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI_ALT})\s+(?P<y>1[34]\d\d)"
     rf"(?:\s*(?:هـ|ه|للهجره|هجريه|هجري))?(?![\w])"
+)
+# A numeric Hijri date, always marked هـ: "14-09-1432 هـ" (Gulf sites), "1432/09/14هـ".
+_HIJRI_MARK = r"\s*(?:هـ|ه)(?![\w])"
+_HIJRI_NUMERIC = (
+    re.compile(
+        rf"{_B}(?P<d>\d{{1,2}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<y>1[34]\d\d)"
+        + _HIJRI_MARK
+    ),
+    re.compile(
+        rf"{_B}(?P<y>1[34]\d\d)\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})"
+        + _HIJRI_MARK
+    ),
 )
 
 
@@ -150,16 +167,32 @@ def find_hijri_dates(text: str) -> list[tuple[PartialDate, tuple[int, int]]]:
 
     >>> [d.iso() for d, _ in find_hijri_dates("الجمعة 4 جمادى الآخرة 1438 هـ")]
     ['2017-03-03']
+    >>> [d.iso() for d, _ in find_hijri_dates("14-09-1432 هـ، 09:40 صباحاً")]
+    ['2011-08-14']
     """
+    norm = normalize_arabic(text)
     found = []
-    for match in _HIJRI.finditer(normalize_arabic(text)):
-        day, year = int(match.group("d")), int(match.group("y"))
-        try:
-            g = Hijri(year, _HIJRI_MONTHS[match.group("m")], day).to_gregorian()
-        except (ValueError, OverflowError):
-            continue
-        found.append((PartialDate(g.year, g.month, g.day), match.span()))
-    return found
+    for match in _HIJRI.finditer(norm):
+        month = _HIJRI_MONTHS[match.group("m")]
+        found.append((_gregorian(match, month), match.span()))
+    for pattern in _HIJRI_NUMERIC:
+        for match in pattern.finditer(norm):
+            if all(b <= match.start() or a >= match.end() for _, (a, b) in found):
+                found.append((_gregorian(match, int(match.group("m"))), match.span()))
+    return sorted(
+        ((date, span) for date, span in found if date is not None),
+        key=lambda item: item[1],
+    )
+
+
+def _gregorian(match: re.Match, month: int) -> PartialDate | None:
+    """The Gregorian day of a Hijri date (Umm al-Qura), or None if it has none."""
+    day, year = int(match.group("d")), int(match.group("y"))
+    try:
+        g = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return PartialDate(g.year, g.month, g.day)
 
 
 def parse_date(text: str) -> PartialDate | None:
@@ -188,8 +221,9 @@ _DATE_LINE_WORDS = set(
 _NON_WORD = re.compile(r"[\W\d_]+")
 
 
-def date_line(text: str) -> PartialDate | None:
-    """The date of a line that is only a date (with weekday, time, 'نشر في'...).
+def date_line(text: str, other_words: int = 1) -> PartialDate | None:
+    """The date of a line that is only a date (with weekday, time, 'نشر في'...) and
+    at most ``other_words`` other words (a site's name beside it).
     A Hijri date beside the Gregorian one is dropped; alone, it is converted.
 
     >>> date_line("- 3 ديسمبر 2025").iso()
@@ -210,10 +244,41 @@ def date_line(text: str) -> PartialDate | None:
         return None
     for _, (a, b) in sorted(dates, key=lambda d: -d[1][0]):
         rest = rest[:a] + " " + rest[b:]
-    words = [w for w in _NON_WORD.split(rest) if w and w not in _DATE_LINE_WORDS]
-    if len(words) > 1:
+    words = [
+        w
+        for w in _NON_WORD.split(rest)
+        if w and w not in _DATE_LINE_WORDS and not (len(w) == 1 and w.isascii())
+    ]
+    if len(words) > other_words:
         return None
     return dates[0][0] if dates else hijri[0][0]
+
+
+# The opening dateline of a body fused with a date: "موسكو - 30 يوليو 2018 | 7:47 م -
+# قالت ...": a place (and agency) of at most four words, a separator, the date, an
+# optional time, a separator.
+_OPENING_SEPARATOR = r"\s*[-–—|:(]\s*"
+_TIME = r"(?:\s*[|،,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|صباحا|مساء|am|pm)?)?"
+
+
+def opening_date(paragraph: str) -> PartialDate | None:
+    """The date of a dateline that opens a body paragraph, or None.
+
+    >>> opening_date("موسكو - 30 يوليو 2018 | 7:47 م - قالت الخارجية الروسية").iso()
+    '2018-07-30'
+    >>> opening_date("قال الرئيس في 30 يوليو 2018 إن الاتفاق صامد") is None
+    True
+    """
+    norm = normalize_arabic(paragraph[:160])
+    for date, (a, b) in find_dates(norm):
+        before = norm[:a]
+        place = re.sub(_OPENING_SEPARATOR + "$", "", before)
+        if place == before or len(_NON_WORD.split(place.strip())) > 4:
+            return None  # the first date is not set off at the opening
+        if re.match(_TIME + _OPENING_SEPARATOR, norm[b:]):
+            return date
+        return None
+    return None
 
 
 _UPDATED = re.compile(

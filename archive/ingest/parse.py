@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 from archive.dates import PartialDate
 from archive.ingest import clean
-from archive.ingest.dates import date_line, is_update_line, month_number
+from archive.ingest.dates import (
+    date_line,
+    is_update_line,
+    month_number,
+    opening_date,
+)
 from archive.text import normalize_arabic, tokenize
 
 
@@ -157,7 +162,7 @@ def split_sections(
     known = set(known_outlets)
 
     body_start = next((i for i, line in enumerate(lines) if _is_prose(line)), None)
-    date: PartialDate | None = None
+    header_dates: list[tuple[int, PartialDate]] = []  # (line index, date)
     dateline = ""
     candidates: list[tuple[str, str]] = []
     headings: list[tuple[int, str, bool]] = []  # (index, text, inside a related list)
@@ -182,7 +187,7 @@ def split_sections(
             continue
         found = date_line(line)
         if found:
-            date = date or found
+            header_dates.append((i, found))
             continue
         site = _site_name(line, known)
         if site:
@@ -217,18 +222,59 @@ def split_sections(
     if body_start is None:
         body_start = title_index + 1 if title_index is not None else len(lines)
     paragraphs = _clean_body(lines[body_start:], title, candidates)
+    date = _publication_date(header_dates, title_index, lines)
     if date is None:
-        # A date line under the article (e.g. "نشر في 3 ديسمبر 2025") also dates it.
+        # A date line under the article (e.g. "نشر في 3 ديسمبر 2025") also dates it,
+        # but not one in the lists and comments that follow the article.
         for line in lines[body_start:]:
-            found = date_line(line)
+            if clean.is_section_marker(line):
+                break
+            # No other word: "نادية — 24/03/2018 10:12" under a story is a comment.
+            found = date_line(line, other_words=0)
             if found and not is_update_line(line):
                 date = found
                 break
+    if date is None:
+        # "سيول - 9 مايو 2018 | 10:38 م - وصف ...": the body's opening dateline
+        # (the first paragraph may repeat the title).
+        date = next(filter(None, map(opening_date, paragraphs[:2])), None)
     if date is None:
         date = _date_from_current_month(paragraphs)
     order = ["masthead", "site", "byline", "copyright", "dateline"]
     candidates.sort(key=lambda c: order.index(c[0]))
     return RawArticle(title, paragraphs, date, dateline, candidates)
+
+
+def _publication_date(
+    header_dates: list[tuple[int, PartialDate]],
+    title_index: int | None,
+    lines: list[str],
+) -> PartialDate | None:
+    """The publication date among the date lines above the body.
+
+    A date line between the title and the body is the article's. One above the
+    title is the article's only right above it («22 ماي 2018» over the headline,
+    or over a one-word section label such as «دولي» above it); higher up it is
+    the site's chrome, such as a "today" clock beside the site's name (a page
+    scraped in 2025 showing that day over a 2018 story): a wrong date is worse
+    than an unknown one."""
+    if not header_dates:
+        return None
+    if title_index is None:
+        return header_dates[0][1]
+    below = [d for i, d in header_dates if i > title_index]
+    if below:
+        return below[0]
+    for i, date in reversed(header_dates):
+        between = lines[i + 1 : title_index]
+        if all(_section_label(line) for line in between):
+            return date
+    return None
+
+
+def _section_label(line: str) -> bool:
+    """A one-word section name over a headline: «دولي», «العالم», «أخبار»."""
+    return clean.words(line) == 1 and not re.search(r"[|/>»›:\d]", line)
 
 
 def _choose_title(headings, lines) -> tuple[str, int | None]:

@@ -91,3 +91,55 @@ def test_current_month_takes_its_year_only_from_the_article(body, expected):
 def test_anniversaries_in_the_body_are_not_the_publication_date():
     body = "احتفل البلدان في مارس 2019 بالذكرى السبعين لتأسيس العلاقات عام 1949."
     assert split_sections("عنوان الخبر هنا اليوم\n" + body).date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("أغسطس 18، 2018", "2018-08-18"),  # month first, Arabic comma
+        ("يوليو 11، 2018 - 10:30 ص", "2018-07-11"),
+        ("Mon, 30 Jul 2018 16:47 GMT", "2018-07-30"),  # feed style
+        ("2018-07-30T19:47:00+03:00", "2018-07-30"),  # ISO with a zone
+        ("نشر في 2018-07-30T19:47:00Z", "2018-07-30"),
+        ("14-09-1432 هـ، 09:40 صباحاً", "2011-08-14"),  # numeric Hijri (Umm al-Qura)
+        ("1432/09/14هـ", "2011-08-14"),
+        ("السبت 17 شتمبر 2016", "2016-09-17"),  # Mauritanian months
+        ("الأحد 5 أغشت 2018", "2018-08-05"),
+        ("19 دجمبر 2016", "2016-12-19"),
+    ],
+)
+def test_date_lines_in_every_form_news_pages_use(line, expected):
+    assert date_line(line).iso() == expected
+
+
+BODY = "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات."
+
+
+def test_a_today_clock_above_the_site_name_is_not_the_publication_date():
+    page = (
+        f"الثلاثاء 2 ديسمبر 2025 | 10:15\nموقع الأخبار\nعنوان الخبر الطويل هنا\n{BODY}"
+    )
+    assert split_sections(page).date is None
+
+
+def test_a_date_line_below_the_title_wins_over_the_clock_above_it():
+    page = (
+        f"الثلاثاء 2 ديسمبر 2025\nعنوان الخبر الطويل هنا\n"
+        f"الثلاثاء 27 فبراير 2018 - 14:45\n{BODY}"
+    )
+    assert split_sections(page).date.iso() == "2018-02-27"
+
+
+def test_a_date_right_above_the_title_or_its_section_label_dates_it():
+    page = f"الرئيسية | دولي\n22 ماي 2018\nدولي\nعنوان الخبر الطويل هنا\n{BODY}"
+    assert split_sections(page).date.iso() == "2018-05-22"
+
+
+def test_a_date_fused_into_the_opening_dateline_dates_the_page():
+    page = f"عنوان الخبر الطويل هنا\nسيول - 9 مايو 2018 | 10:38 م - {BODY}"
+    assert split_sections(page).date.iso() == "2018-05-09"
+
+
+def test_a_comment_timestamp_under_the_story_is_not_its_date():
+    page = f"عنوان الخبر الطويل هنا\n{BODY}\nنادية — 24/03/2018 10:12\nمقال رائع"
+    assert split_sections(page).date is None
