@@ -168,6 +168,7 @@ def split_sections(
     headings: list[tuple[int, str, bool]] = []  # (index, text, inside a related list)
     in_related = False
     skip_next = False
+    menu_at = None  # the last menu bar of the header: the site's chrome ends there
     header_end = body_start if body_start is not None else len(lines)
     for i, line in enumerate(lines[:header_end]):
         if skip_next:
@@ -184,6 +185,8 @@ def split_sections(
         if clean.is_debris(line) or _is_relative_time(line) or is_update_line(line):
             if clean.is_copyright(line):
                 candidates.append(("copyright", line))
+            if clean.is_navigation(line):
+                menu_at = i
             continue
         found = date_line(line)
         if found:
@@ -203,6 +206,12 @@ def split_sections(
                 dateline = line
                 candidates.append(("dateline", place_agency[1]))
             continue
+        if _SITE_LIKE.search(line):
+            # The site's name beside its Latin form or domain: the outlet, not a
+            # heading ("النهار اللبنانية | annahar.com" -> النهار اللبنانية).
+            arabic = re.split(r"\s[-|–]\s*", line)[0].strip()
+            candidates.append(("site", arabic if not arabic.isascii() else line))
+            continue
         if in_related and clean.words(line) < 4:
             in_related = False  # a section label ends the list
         headings.append((i, line, in_related))
@@ -215,7 +224,7 @@ def split_sections(
             first if first else ((lines[0], 0) if lines else ("", None))
         )
     else:
-        title, title_index = _choose_title(headings, lines)
+        title, title_index = _choose_title(headings, lines, menu_at)
     title, site = _split_title_bar(title, known)
     if site:
         candidates.append(("site", site))
@@ -277,10 +286,29 @@ def _section_label(line: str) -> bool:
     return clean.words(line) == 1 and not re.search(r"[|/>»›:\d]", line)
 
 
-def _choose_title(headings, lines) -> tuple[str, int | None]:
+# A site's name with its Latin form or domain: "جوهرة أف أم - Jawhara FM",
+# "النهار اللبنانية | annahar.com", "Al-Quds Al-Arabi".
+_SITE_LIKE = re.compile(
+    r"^[^a-zA-Z]{0,40}\s[-|–]\s*[a-zA-Z][\w .&'-]*$|\b[\w-]+\.(?:com|net|org|info)\b|"
+    r"^[a-zA-Z][\w .&'-]*$"
+)
+
+
+def _choose_title(headings, lines, menu_at=None) -> tuple[str, int | None]:
+    """The headline: the first heading of four words or more, or fewer when there
+    is none, that is neither in a list of other articles nor site chrome (a site's
+    name in two scripts; anything above the site's menu bar when a heading follows
+    the menu)."""
+    candidates = [
+        (index, text)
+        for index, text, related in headings
+        if not related and not _SITE_LIKE.search(text)
+    ]
+    if menu_at is not None and any(index > menu_at for index, _ in candidates):
+        candidates = [(index, text) for index, text in candidates if index > menu_at]
     for min_words in (4, 3, 2, 1):
-        for index, text, related in headings:
-            if not related and clean.words(text) >= min_words:
+        for index, text in candidates:
+            if clean.words(text) >= min_words:
                 return text, index
     if headings:
         index, text, _ = headings[-1]

@@ -150,3 +150,32 @@ def test_page_without_outlet_or_date_stays_unknown():
     page = split_sections("عنوان الخبر\nقال الرئيس اليوم إن المحادثات كانت مثمرة.")
     assert page.date is None
     assert find_outlet(page.outlet_candidates, REGISTRY) == (None, False)
+
+
+BODY_LINE = "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات."
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "جريدة الأفق | alofoq.com",  # a name with its domain
+        "إذاعة الأفق - Radio Ofoq",  # a name in two scripts
+        "صحيفة يومية سياسية مستقلة تصدر عن دار الأفق",  # a tagline above the menu
+    ],
+)
+def test_the_sites_masthead_is_not_the_headline(masthead):
+    page = "\n".join(
+        [
+            "الأفق",
+            masthead,
+            "الرئيسية | سياسة | اقتصاد | رياضة",
+            "الصين وروسيا توقعان اتفاقا جديدا للطاقة",
+            BODY_LINE,
+        ]
+    )
+    assert split_sections(page).title == "الصين وروسيا توقعان اتفاقا جديدا للطاقة"
+
+
+def test_a_masthead_with_its_domain_names_the_outlet():
+    page = f"جريدة الأفق | alofoq.com\nالصين وروسيا توقعان اتفاقا جديدا\n{BODY_LINE}"
+    assert ("site", "جريدة الأفق") in split_sections(page).outlet_candidates
