@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from archive.dates import PartialDate
 from archive.ingest.errors import ImportFailure
-from archive.ingest.outlets import find_outlet
+from archive.ingest.outlets import article_variants, find_outlet
 from archive.ingest.parse import split_sections
 from archive.ingest.people import FoundQuote, find_people
 from archive.ingest.registry import Registry
@@ -57,7 +57,12 @@ def extract_page(
     text: str, source_id: str, source_file: str, registry: Registry
 ) -> Extracted:
     outlets = registry.outlets
-    known = {key for entry in outlets for key in entry.keys}
+    known = {
+        variant
+        for entry in outlets
+        for key in entry.keys
+        for variant in (key, *article_variants(key))
+    }
     raw = split_sections(text, known)
     if not raw.title or not raw.paragraphs:
         raise ImportFailure("no article found: a title and body text are needed")

@@ -29,6 +29,22 @@ def _contains(line_key: str, key: str) -> bool:
     )
 
 
+def article_variants(key: str) -> tuple[str, ...]:
+    """A name of two words or more with and without the article on its first word:
+    pages write «الجوهرة أف أم» for «جوهرة أف أم». One-word names keep their form
+    (العربية is not عربية).
+
+    >>> article_variants("جوهره اف ام"), article_variants("العربيه")
+    (('الجوهره اف ام',), ())
+    """
+    first, _, rest = key.partition(" ")
+    if not rest or len(first) < 3 or first.isascii():
+        return ()
+    if first.startswith("ال") and len(first) > 4:
+        return (f"{first[2:]} {rest}",)
+    return (f"ال{first} {rest}",)
+
+
 def find_outlet(
     candidates: list[tuple[str, str]], registry: list[OutletEntry]
 ) -> tuple[str | None, bool]:
@@ -46,7 +62,11 @@ def find_outlet(
     >>> find_outlet([("dateline", "رويترز")], [reuters])
     (None, False)
     """
-    by_key = {key: entry for entry in registry for key in entry.keys}
+    by_key = {}
+    for entry in registry:
+        for key in entry.keys:
+            for variant in (key, *article_variants(key)):
+                by_key.setdefault(variant, entry)
     for kind, text in candidates:
         key = name_key(text)
         entry = by_key.get(key)

@@ -47,6 +47,10 @@ _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][\w ]{1,24}?)\s*(?:[-–—]\s*|\(\s*)"
     r"(?P<agency>[^\W\d_][\w .]{1,30}?)\s*\)?\s*[:،]?$"
 )
+_INLINE_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][\w ]{1,24}?)\s*[-–—]\s*[«\"“]?"
+    r"(?P<agency>[^\W\d_][\w .]{1,30}?)[»\"”]?\s*:\s"
+)
 # A byline naming a site rather than a person: "- Next News", "سكاي نيوز عربية".
 _SITE_WORDS = re.compile(
     normalize_arabic(
@@ -231,6 +235,14 @@ def split_sections(
     if body_start is None:
         body_start = title_index + 1 if title_index is not None else len(lines)
     paragraphs = _clean_body(lines[body_start:], title, candidates)
+    if not dateline and paragraphs:
+        # "أبوظبي - سكاي نيوز عربية: قالت الصين ...": a house dateline opening the
+        # first paragraph (the first may repeat the title).
+        for paragraph in paragraphs[:2]:
+            inline = _INLINE_DATELINE.match(paragraph)
+            if inline:
+                candidates.append(("dateline", inline.group("agency").strip()))
+                break
     date = _publication_date(header_dates, title_index, lines)
     if date is None:
         # A date line under the article (e.g. "نشر في 3 ديسمبر 2025") also dates it,

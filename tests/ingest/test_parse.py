@@ -179,3 +179,20 @@ def test_the_sites_masthead_is_not_the_headline(masthead):
 def test_a_masthead_with_its_domain_names_the_outlet():
     page = f"جريدة الأفق | alofoq.com\nالصين وروسيا توقعان اتفاقا جديدا\n{BODY_LINE}"
     assert ("site", "جريدة الأفق") in split_sections(page).outlet_candidates
+
+
+JAWHARA = OutletEntry("جوهرة أف أم", frozenset({"جوهره اف ام"}))
+SKY = OutletEntry("سكاي نيوز عربية", frozenset({"سكاي نيوز عربيه"}))
+
+
+def test_an_outlet_written_with_an_added_article_is_recognised():
+    assert find_outlet([("site", "الجوهرة أف أم")], [JAWHARA]) == ("جوهرة أف أم", False)
+
+
+def test_a_house_dateline_opening_the_first_paragraph_names_the_outlet():
+    page = (
+        "الصين وروسيا توقعان اتفاقا جديدا للطاقة\n"
+        "أبوظبي - سكاي نيوز عربية: قالت الصين إن العلاقات مع روسيا في أفضل حالاتها."
+    )
+    candidates = split_sections(page).outlet_candidates
+    assert find_outlet(candidates, [SKY]) == ("سكاي نيوز عربية", False)
