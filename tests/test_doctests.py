@@ -23,6 +23,7 @@ MODULES = [
     "devtools.scratch",
     "devtools.support",
     "archive.ingest.people",
+    "archive.editorial.paste",
 ]
 
 

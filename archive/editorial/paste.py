@@ -91,8 +91,19 @@ class ReviewForm(forms.Form):
         return data
 
 
+def one_line_ending(text: str) -> str:
+    """Text with \\n line endings: a browser posts a textarea with \\r\\n.
+
+    >>> one_line_ending("عنوان\\r\\nنص\\r")
+    'عنوان\\nنص\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def extract(text: str, name: str = "pasted.txt") -> Extracted:
-    """The importer's extraction of a pasted page, keyed on its text."""
+    """The importer's extraction of a pasted page, keyed on its text (the same
+    whatever line endings the browser or the file used)."""
+    text = one_line_ending(text)
     return extract_page(text, str(SourceId.paste(text)), name, Registry.load())
 
 
@@ -132,7 +143,7 @@ def save_reviewed(data: dict) -> Article:
     auto = initial_values(extracted)
     edited = []
     for field in ("title", "body", "dateline", "outlet"):
-        if (data.get(field) or None) != (auto[field] or None):
+        if _value(data.get(field)) != _value(auto[field]):
             edited.append(field)
     if (data["date"], data["date_precision"]) != (auto["date"], auto["date_precision"]):
         edited += ["date", "date_precision"]
@@ -144,8 +155,8 @@ def save_reviewed(data: dict) -> Article:
         article = Article.objects.filter(
             source_id=extracted.source_id
         ).first() or Article(source_id=extracted.source_id)
-        article.title = data["title"].strip()
-        article.body = data["body"].strip()
+        article.title = one_line_ending(data["title"]).strip()
+        article.body = one_line_ending(data["body"]).strip()
         article.dateline = data.get("dateline") or ""
         article.date = data["date"]
         article.date_precision = data["date_precision"]
@@ -163,6 +174,14 @@ def save_reviewed(data: dict) -> Article:
         extracted.themes = [(t.slug, scores.get(t.slug, 1.0)) for t in data["themes"]]
         save_relations(article, extracted, set(), Registry.load())
     return article
+
+
+def _value(value):
+    """A form value as compared with the extraction's: line endings and the space
+    around a text do not make an edit."""
+    if isinstance(value, str):
+        value = one_line_ending(value).strip()
+    return value or None
 
 
 def read_upload(upload) -> str:

@@ -125,3 +125,18 @@ def test_repeated_failed_logins_lock_the_account(client):
     )
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_line_endings_a_browser_posts_are_no_edit(editor):
+    response = editor.post(
+        "/admin/archive/article/paste/", {"raw": RAW.replace("\n", "\r\n")}
+    )
+    data = review_data(response)
+    # A browser sends every textarea back with \r\n line endings.
+    for name in ("title", "body", "raw"):
+        data[name] = data[name].replace("\n", "\r\n")
+    assert editor.post("/admin/archive/article/paste/", data).status_code == 302
+    article = Article.objects.get()
+    assert article.editor_fields == []
+    assert "\r" not in article.body and "\r" not in article.raw_text
