@@ -268,7 +268,7 @@ class ArticleAdmin(VersionAdmin):
     actions = ["add_theme", "reextract"]
     change_list_template = "admin/archive/article/change_list.html"
     date_hierarchy = "date"
-    autocomplete_fields = ["outlet"]
+    autocomplete_fields = ["outlet", "authors"]
     readonly_fields = ["source_id", "raw_text", "content_hash", "source_file"]
     inlines = [ArticlePersonInline, ArticleThemeInline, QuoteInline]
     fields = [
@@ -276,6 +276,7 @@ class ArticleAdmin(VersionAdmin):
         "date",
         "date_precision",
         "outlet",
+        "authors",
         "dateline",
         "body",
         "url",

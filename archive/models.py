@@ -138,6 +138,7 @@ class ArticleQuerySet(models.QuerySet):
                 to_attr="speaker_links",
             ),
             models.Prefetch("themes", queryset=Theme.objects.order_by("name")),
+            "authors",
         )
 
 
@@ -154,6 +155,7 @@ class Article(models.Model):
         "people",
         "themes",
         "quotes",
+        "authors",
     )
 
     source_id = models.CharField(
@@ -189,6 +191,11 @@ class Article(models.Model):
     )
     themes = models.ManyToManyField(
         Theme, through="ArticleTheme", blank=True, related_name="articles"
+    )
+    # Who wrote it, as its byline says («بقلم …», «مراسل … في …، …»): a person may
+    # also speak in other articles, or in this one.
+    authors = models.ManyToManyField(
+        Person, blank=True, related_name="authored", verbose_name="الكتّاب"
     )
     url = models.URLField("الرابط الأصلي", max_length=1000, blank=True)
     source_file = models.CharField("الملف المصدر", max_length=500, blank=True)

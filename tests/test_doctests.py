@@ -23,6 +23,7 @@ MODULES = [
     "devtools.scratch",
     "devtools.support",
     "archive.ingest.people",
+    "archive.ingest.bylines",
     "archive.editorial.paste",
 ]
 

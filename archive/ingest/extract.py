@@ -26,6 +26,7 @@ class Extracted:
     outlet_name: str | None = None
     outlet_latin: str = ""
     outlet_is_new: bool = False
+    authors: list[str] = field(default_factory=list)  # as the bylines write them
     url: str = ""
     source_file: str = ""
     speakers: list[str] = field(default_factory=list)
@@ -76,6 +77,7 @@ def extract_page(
         date=raw.date,
         outlet_name=outlet_name,
         outlet_is_new=is_new,
+        authors=raw.authors,
         source_file=source_file,
     )
     return enrich(extracted, registry) if registry is not None else extracted

@@ -24,6 +24,7 @@ from archive.models import (
     ArticlePerson,
     ArticleTheme,
     Outlet,
+    Person,
     Quote,
     SpeakerSuggestion,
 )
@@ -216,6 +217,7 @@ def relations_snapshot(article: Article) -> dict[str, set]:
         "quotes": set(
             Quote.objects.filter(article=article).values_list("text", flat=True)
         ),
+        "authors": set(article.authors.values_list("name", flat=True)),
     }
 
 
@@ -271,6 +273,10 @@ def save_relations(
                 if slug in registry.theme_ids
             ]
         )
+    if "authors" not in locked and (extracted.authors or not fresh):
+        article.authors.set(
+            [_author(name, registry) for name in extracted.authors], clear=not fresh
+        )
     if extracted.suggestions:
         # Suggestions an editor accepted or rejected stay as they are.
         SpeakerSuggestion.objects.bulk_create(
@@ -280,3 +286,14 @@ def save_relations(
             ],
             ignore_conflicts=True,
         )
+
+
+def _author(name: str, registry: Registry) -> Person:
+    """The registry's person of that name, or a new one: an author is a person the
+    archive has a page for (/people/<slug>/), whether or not they ever speak."""
+    pk = registry.person_ids.get(name)
+    if pk is not None:
+        return Person(pk=pk, name=name)
+    person, _ = Person.objects.get_or_create(name=name[:200])
+    registry.person_ids[person.name] = person.pk
+    return person

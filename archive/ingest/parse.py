@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from archive.dates import PartialDate
 from archive.ingest import clean
+from archive.ingest.bylines import byline_author
 from archive.ingest.dates import (
     date_line,
     is_update_line,
@@ -27,6 +28,7 @@ class RawArticle:
     # (kind, name) pairs the page offers as its outlet, strongest kinds first:
     # masthead, site (a "Title | Site" bar), byline, copyright, dateline.
     outlet_candidates: list[tuple[str, str]] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # as their bylines write them
 
     @property
     def body(self) -> str:
@@ -169,6 +171,7 @@ def split_sections(
     header_dates: list[tuple[int, PartialDate]] = []  # (line index, date)
     dateline = ""
     candidates: list[tuple[str, str]] = []
+    authors: list[str] = []
     headings: list[tuple[int, str, bool]] = []  # (index, text, inside a related list)
     in_related = False
     skip_next = False
@@ -191,6 +194,10 @@ def split_sections(
                 candidates.append(("copyright", line))
             if clean.is_navigation(line):
                 menu_at = i
+            continue
+        author = byline_author(line, known)
+        if author:
+            authors.append(author)
             continue
         found = date_line(line)
         if found:
@@ -263,7 +270,21 @@ def split_sections(
         date = _date_from_current_month(paragraphs)
     order = ["masthead", "site", "byline", "copyright", "dateline"]
     candidates.sort(key=lambda c: order.index(c[0]))
-    return RawArticle(title, paragraphs, date, dateline, candidates)
+    authors += _body_bylines(lines[body_start:], known)
+    return RawArticle(
+        title, paragraphs, date, dateline, candidates, list(dict.fromkeys(authors))
+    )
+
+
+def _body_bylines(lines: list[str], known: set[str]) -> list[str]:
+    """Authors named by a byline opening the body or closing it (before the lists
+    and comments that follow an article)."""
+    end = next(
+        (i for i, line in enumerate(lines) if clean.is_section_marker(line)),
+        len(lines),
+    )
+    edges = lines[:2] + lines[max(2, end - 3) : end]
+    return [a for a in (byline_author(line, known) for line in edges) if a]
 
 
 def _publication_date(

@@ -22,7 +22,7 @@ EXPORT_CAP = 5000
 FEED_SIZE = 50
 COLUMNS = [
     "id", "url", "title", "date", "date_precision", "outlet", "dateline",
-    "speakers", "themes", "source_url", "body",
+    "speakers", "themes", "authors", "source_url", "body",
 ]  # fmt: skip
 ROW_FIELDS = ("dateline", "source_url", "body")
 

@@ -44,6 +44,7 @@ def article_data(
         "outlet": ref(article.outlet),
         "speakers": [ref(link.person) for link in article.speaker_links],
         "themes": [ref(theme) for theme in article.themes.all()],
+        "authors": [ref(person) for person in article.authors.all()],
     }
     extra = {
         "dateline": lambda: article.dateline,

@@ -90,7 +90,7 @@ def test_api_search_empty_query_lists_newest_first_unknown_last(client, seeded):
     ]
     first = data["results"][0]
     assert set(first) == {
-        "id", "url", "title", "date", "date_precision", "outlet", "speakers", "themes",
+        "id", "url", "title", "date", "date_precision", "outlet", "speakers", "themes", "authors",
         "snippet",
     }  # fmt: skip
     assert first["outlet"] == {
