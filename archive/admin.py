@@ -40,10 +40,19 @@ def lines_field(label: str) -> SimpleArrayField:
 
 class OutletForm(forms.ModelForm):
     aliases = lines_field("أسماء أخرى")
+    domains = lines_field("نطاقات الموقع")
 
     class Meta:
         model = Outlet
-        fields = ["name", "name_latin", "slug", "aliases", "is_wire"]
+        fields = [
+            "name",
+            "name_latin",
+            "slug",
+            "aliases",
+            "domains",
+            "country",
+            "is_wire",
+        ]
 
 
 class PersonForm(forms.ModelForm):
@@ -66,8 +75,9 @@ class ThemeForm(forms.ModelForm):
 @admin.register(Outlet)
 class OutletAdmin(VersionAdmin):
     form = OutletForm
-    list_display = ["name", "name_latin", "is_wire"]
-    search_fields = ["name", "name_latin", "aliases"]
+    list_display = ["name", "name_latin", "country", "is_wire"]
+    list_filter = ["country", "is_wire"]
+    search_fields = ["name", "name_latin", "aliases", "domains"]
     prepopulated_fields = {"slug": ["name_latin"]}
     actions = ["merge"]
 

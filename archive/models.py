@@ -68,6 +68,16 @@ class Outlet(RegistryEntry):
         default=False,
         help_text="سطر مكان باسمها (برلين - رويترز) يدل على مصدر الخبر لا على الناشر.",
     )
+    domains = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        verbose_name="نطاقات الموقع",
+        help_text="نطاق في كل سطر: aawsat.com",
+    )
+    country = models.CharField(
+        "البلد", max_length=2, blank=True, help_text="رمز البلد: SA، EG، LB…"
+    )
 
     detail_url_name = "outlet-detail"
 

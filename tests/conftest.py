@@ -22,6 +22,7 @@ SEEDING_MIGRATIONS = [
     "0009_more_people",
     "0010_seed_themes",
     "0011_editors_group",
+    "0014_registry_of_outlets",
 ]
 
 

@@ -39,7 +39,10 @@ class OutletResolver:
         self._by_key: dict[str, Outlet] = {}
         self._created: list[str] = []  # keys of outlets created in the open atomic()
         for outlet in Outlet.objects.all():
-            for key in map(name_key, [outlet.name, outlet.name_latin, *outlet.aliases]):
+            for key in map(
+                name_key,
+                [outlet.name, outlet.name_latin, *outlet.aliases, *outlet.domains],
+            ):
                 if key:
                     self._by_key.setdefault(key, outlet)
 

@@ -250,7 +250,7 @@ def split_sections(
             if inline:
                 candidates.append(("dateline", inline.group("agency").strip()))
                 break
-    date = _publication_date(header_dates, title_index, lines)
+    date = _publication_date(header_dates, title_index, lines, known)
     if date is None:
         # A date line under the article (e.g. "نشر في 3 ديسمبر 2025") also dates it,
         # but not one in the lists and comments that follow the article.
@@ -291,12 +291,13 @@ def _publication_date(
     header_dates: list[tuple[int, PartialDate]],
     title_index: int | None,
     lines: list[str],
+    known: set[str],
 ) -> PartialDate | None:
     """The publication date among the date lines above the body.
 
     A date line between the title and the body is the article's. One above the
     title is the article's only right above it («22 ماي 2018» over the headline,
-    or over a one-word section label such as «دولي» above it); higher up it is
+    or over a section label such as «عربي ودولي» above it); higher up it is
     the site's chrome, such as a "today" clock beside the site's name (a page
     scraped in 2025 showing that day over a 2018 story): a wrong date is worse
     than an unknown one."""
@@ -309,14 +310,23 @@ def _publication_date(
         return below[0]
     for i, date in reversed(header_dates):
         between = lines[i + 1 : title_index]
-        if all(_section_label(line) for line in between):
+        if all(_section_label(line, known) for line in between):
             return date
     return None
 
 
-def _section_label(line: str) -> bool:
-    """A one-word section name over a headline: «دولي», «العالم», «أخبار»."""
-    return clean.words(line) == 1 and not re.search(r"[|/>»›:\d]", line)
+def _section_label(line: str, known: set[str]) -> bool:
+    """A section's name over a headline: «دولي», «عربي ودولي», «قراءة في الصحف»;
+    not a site's name (a clock beside it is chrome)."""
+    if re.search(r"[|/>»›:\d]", line):
+        return False
+    # One word is a section however the registry may read it (العالم is also a
+    # channel); two or three may be the site's own name.
+    return clean.words(line) == 1 or (
+        clean.words(line) <= 3
+        and _key(line) not in known
+        and not _SITE_WORDS.search(normalize_arabic(line))
+    )
 
 
 # A site's name with its Latin form or domain: "جوهرة أف أم - Jawhara FM",

@@ -24,7 +24,11 @@ class Registry:
             OutletEntry(
                 o.name,
                 frozenset(
-                    k for k in map(name_key, [o.name, o.name_latin, *o.aliases]) if k
+                    k
+                    for k in map(
+                        name_key, [o.name, o.name_latin, *o.aliases, *o.domains]
+                    )
+                    if k
                 ),
                 o.is_wire,
             )

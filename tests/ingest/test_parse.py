@@ -4,6 +4,7 @@ import pytest
 
 from archive.ingest.outlets import OutletEntry, find_outlet
 from archive.ingest.parse import split_sections
+from archive.models import Outlet
 from tests.conftest import SEEDS
 
 # What a careful editor records from each seed page, and nothing more.
@@ -196,3 +197,13 @@ def test_a_house_dateline_opening_the_first_paragraph_names_the_outlet():
     )
     candidates = split_sections(page).outlet_candidates
     assert find_outlet(candidates, [SKY]) == ("سكاي نيوز عربية", False)
+
+
+@pytest.mark.django_db
+def test_the_registry_knows_the_arabic_press():
+    assert Outlet.objects.count() >= 150
+    hespress = Outlet.objects.get(name="هسبريس")
+    assert hespress.country == "MA" and "hespress.com" in hespress.domains
+    # Outlets the registry had before keep their wire flag: SANA's own dateline
+    # («موسكو-سانا») names SANA as the page's outlet.
+    assert not Outlet.objects.get(name="سانا").is_wire

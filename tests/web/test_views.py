@@ -90,8 +90,8 @@ def test_api_search_empty_query_lists_newest_first_unknown_last(client, seeded):
     ]
     first = data["results"][0]
     assert set(first) == {
-        "id", "url", "title", "date", "date_precision", "outlet", "speakers", "themes", "authors",
-        "snippet",
+        "id", "url", "title", "date", "date_precision", "outlet", "speakers", "themes",
+        "authors", "snippet",
     }  # fmt: skip
     assert first["outlet"] == {
         "slug": "next-news",
