@@ -22,6 +22,7 @@ urlpatterns = [
     path("people/<str:slug>/", browse.person_detail, name="person-detail"),
     path("themes/", browse.theme_list, name="theme-list"),
     path("themes/<str:slug>/", browse.theme_detail, name="theme-detail"),
+    path("about/extraction/", articles.about_extraction, name="about-extraction"),
     path("feed/", exports.SearchFeed(), name="feed"),
     path("export.csv", exports.export_csv, name="export-csv"),
     path("export.json", exports.export_json, name="export-json"),

@@ -170,6 +170,10 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour, opted into now
 
+# Where readers report an extraction error (the /about/extraction/ page): an address
+# the editors read. Unset, the page asks readers to reach the editors another way.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
+
 # Results per page in lists and in the API.
 PAGE_SIZE = env_int("PAGE_SIZE", 20)
 

@@ -33,6 +33,7 @@ def test_save_screenshots(page, seeded_site):
         "search": "/search/?q=بوتين",
         "article": article.get_absolute_url() + "?q=بوتين",
         "bad-request": "/search/?page=abc",
+        "about-extraction": "/about/extraction/",
     }
     for name, path in pages.items():
         for width_name, (width, height) in WIDTHS.items():

@@ -36,6 +36,7 @@ def test_main_pages_are_valid_html(client, seeded, tmp_path):
         "/people/vladimir-putin/",
         "/themes/",
         "/search/?page=abc",
+        "/about/extraction/",
     ]
     files = []
     for i, url in enumerate(urls):

@@ -1,5 +1,6 @@
 """The home page and the article page."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
@@ -16,6 +17,32 @@ def home(request):
     total = cached_counts("total", "", Article.objects.count, ttl=ARCHIVE_TTL)
     context = {"articles": articles, "total": total}
     return render(request, "archive/home.html", context)
+
+
+# What the extractor sets on an article, as the page names it.
+MACHINE_MADE = {
+    "people": "المتحدثون",
+    "themes": "الموضوعات",
+    "quotes": "الاقتباسات",
+    "authors": "الكتّاب",
+}
+
+
+def machine_made(article: Article, **shown: bool) -> list[str]:
+    """What the page shows that the extractor set and no editor confirmed: an
+    editor's change to a field (``editor_fields``) confirms it."""
+    return [
+        label
+        for field, label in MACHINE_MADE.items()
+        if shown.get(field) and field not in article.editor_fields
+    ]
+
+
+def about_extraction(request):
+    """How the archive reads dates, outlets, people and themes from a page, how
+    well (the held-out figures), and how to report an error."""
+    context = {"contact": settings.CONTACT_EMAIL}
+    return render(request, "archive/about_extraction.html", context)
 
 
 def article_detail(request, pk: int):
@@ -44,4 +71,11 @@ def article_detail(request, pk: int):
         ),
         "article_themes": article.themes.all(),
     }
+    context["machine_made"] = machine_made(
+        article,
+        people=bool(article.speaker_links),
+        themes=bool(context["article_themes"]),
+        quotes=bool(context["quotes"]),
+        authors=bool(article.authors.all()),
+    )
     return render(request, "archive/article_detail.html", context)
