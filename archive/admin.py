@@ -19,6 +19,7 @@ from archive.models import (
     ArticlePerson,
     ArticleTheme,
     Outlet,
+    OutletSuggestion,
     Person,
     Quote,
     SpeakerSuggestion,
@@ -148,6 +149,53 @@ class SpeakerSuggestionAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         n = queryset.update(status=SpeakerSuggestion.Status.REJECTED)
         self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
+
+
+@admin.register(OutletSuggestion)
+class OutletSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["name", "article", "status", "outlet"]
+    list_filter = ["status"]
+    search_fields = ["name"]
+    autocomplete_fields = ["outlet"]
+    readonly_fields = ["article", "name"]
+    actions = ["accept", "reject"]
+
+    @admin.action(description="قبول: إضافة الوسيلة إلى السجل وإلى كل مقال يسمّيها")
+    def accept(self, request, queryset):
+        done = 0
+        for suggestion in queryset.select_related("outlet"):
+            done += accept_outlet(suggestion)
+        self.message_user(request, f"نُسبت {done} مقالات إلى وسائلها.", messages.SUCCESS)
+
+    @admin.action(description="رفض")
+    def reject(self, request, queryset):
+        n = queryset.update(status=OutletSuggestion.Status.REJECTED)
+        self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
+
+
+def accept_outlet(suggestion: OutletSuggestion) -> int:
+    """Add the suggested outlet (or the one the editor chose) to the registry and
+    to every article whose suggestion names it and whose outlet no editor set;
+    returns how many articles it gave an outlet."""
+    with transaction.atomic():
+        outlet = (
+            suggestion.outlet or Outlet.objects.filter(name=suggestion.name).first()
+        )
+        if outlet is None:
+            outlet = Outlet.objects.create(name=suggestion.name)
+        same = OutletSuggestion.objects.filter(
+            name=suggestion.name, status=OutletSuggestion.Status.PENDING
+        ).select_related("article")
+        done = 0
+        for pending in [suggestion, *same.exclude(pk=suggestion.pk)]:
+            article = pending.article
+            if article.outlet_id is None and "outlet" not in article.editor_fields:
+                Article.objects.filter(pk=article.pk).update(outlet=outlet)
+                done += 1
+            pending.outlet = outlet
+            pending.status = OutletSuggestion.Status.ACCEPTED
+            pending.save(update_fields=["outlet", "status"])
+    return done
 
 
 def merge_action(model_admin, request, queryset) -> None:

@@ -365,6 +365,40 @@ class SpeakerSuggestion(models.Model):
         return self.name
 
 
+class OutletSuggestion(models.Model):
+    """An outlet a page names that the registry does not hold: an editor adds it to
+    the registry (and to every article that names it) or rejects it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "بانتظار المراجعة"
+        ACCEPTED = "accepted", "مقبول"
+        REJECTED = "rejected", "مرفوض"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="outlet_suggestions"
+    )
+    name = models.CharField("الاسم كما ورد", max_length=200)
+    status = models.CharField(
+        "الحالة", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL,
+        verbose_name="الوسيلة في السجل",
+    )  # fmt: skip
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "name"], name="unique_outlet_suggestion"
+            )
+        ]
+        verbose_name = "وسيلة إعلام مقترحة"
+        verbose_name_plural = "وسائل إعلام مقترحة"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ArticleTheme(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE)

@@ -26,6 +26,9 @@ class Extracted:
     outlet_name: str | None = None
     outlet_latin: str = ""
     outlet_is_new: bool = False
+    # A name a page gives as its outlet that the registry lacks: suggested to the
+    # editors, never added on its own (the article's outlet stays unknown).
+    outlet_suggestion: str | None = None
     authors: list[str] = field(default_factory=list)  # as the bylines write them
     url: str = ""
     source_file: str = ""
@@ -75,8 +78,8 @@ def extract_page(
         body=raw.body,
         dateline=raw.dateline,
         date=raw.date,
-        outlet_name=outlet_name,
-        outlet_is_new=is_new,
+        outlet_name=None if is_new else outlet_name,
+        outlet_suggestion=outlet_name if is_new else None,
         authors=raw.authors,
         source_file=source_file,
     )

@@ -24,6 +24,7 @@ from archive.models import (
     ArticlePerson,
     ArticleTheme,
     Outlet,
+    OutletSuggestion,
     Person,
     Quote,
     SpeakerSuggestion,
@@ -279,6 +280,10 @@ def save_relations(
     if "authors" not in locked and (extracted.authors or not fresh):
         article.authors.set(
             [_author(name, registry) for name in extracted.authors], clear=not fresh
+        )
+    if extracted.outlet_suggestion and "outlet" not in locked:
+        OutletSuggestion.objects.get_or_create(
+            article=article, name=extracted.outlet_suggestion[:200]
         )
     if extracted.suggestions:
         # Suggestions an editor accepted or rejected stay as they are.

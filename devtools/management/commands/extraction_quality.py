@@ -153,7 +153,11 @@ class Command(BaseCommand):
             checks = {
                 "title": (got.title, label["title"]),
                 "date": ((date, precision), (label["date"], label["date_precision"])),
-                "outlet": (outlet(got.outlet_name), outlet(label["outlet"])),
+                # A suggested outlet counts: an editor accepts it in one click.
+                "outlet": (
+                    outlet(got.outlet_name or got.outlet_suggestion),
+                    outlet(label["outlet"]),
+                ),
             }
             for field, (value, want) in checks.items():
                 part.hits[field] += value == want
