@@ -331,13 +331,18 @@ class Quote(models.Model):
         return f"{self.person or '؟'}: {self.text[:60]}"
 
 
+class SuggestionStatus(models.TextChoices):
+    """Where an editor is with a suggestion (a speaker, an outlet)."""
+
+    PENDING = "pending", "بانتظار المراجعة"
+    ACCEPTED = "accepted", "مقبول"
+    REJECTED = "rejected", "مرفوض"
+
+
 class SpeakerSuggestion(models.Model):
     """Someone who speaks in an article but is not in the registry yet."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "بانتظار المراجعة"
-        ACCEPTED = "accepted", "مقبول"
-        REJECTED = "rejected", "مرفوض"
+    Status = SuggestionStatus
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="speaker_suggestions"
@@ -369,10 +374,7 @@ class OutletSuggestion(models.Model):
     """An outlet a page names that the registry does not hold: an editor adds it to
     the registry (and to every article that names it) or rejects it."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "بانتظار المراجعة"
-        ACCEPTED = "accepted", "مقبول"
-        REJECTED = "rejected", "مرفوض"
+    Status = SuggestionStatus
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="outlet_suggestions"
