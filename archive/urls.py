@@ -20,6 +20,7 @@ urlpatterns = [
     path("outlets/<str:slug>/", browse.outlet_detail, name="outlet-detail"),
     path("people/", browse.person_list, name="person-list"),
     path("people/<str:slug>/", browse.person_detail, name="person-detail"),
+    path("authors/<str:slug>/", browse.author_detail, name="author-detail"),
     path("themes/", browse.theme_list, name="theme-list"),
     path("themes/<str:slug>/", browse.theme_detail, name="theme-detail"),
     path("about/extraction/", articles.about_extraction, name="about-extraction"),

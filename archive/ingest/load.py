@@ -296,12 +296,11 @@ def save_relations(
         )
 
 
-def _author(name: str, registry: Registry) -> Person:
-    """The registry's person of that name, or a new one: an author is a person the
-    archive has a page for (/people/<slug>/), whether or not they ever speak."""
+def _author(name: str, registry: Registry) -> int:
+    """The id of the registry's person of that name, or of a new one: an author is a
+    person the archive has a page for, whether or not they ever speak."""
     pk = registry.person_ids.get(name)
-    if pk is not None:
-        return Person(pk=pk, name=name)
-    person, _ = Person.objects.get_or_create(name=name[:200])
-    registry.person_ids[person.name] = person.pk
-    return person
+    if pk is None:
+        person, _ = Person.objects.get_or_create(name=name[:200])
+        pk = registry.person_ids[person.name] = person.pk
+    return pk

@@ -41,6 +41,7 @@ def summarize(
         speakers = _links(cursor, "archive_articleperson", "person_id", ids, limit,
                           "AND role = 'speaker'")  # fmt: skip
         themes = _links(cursor, "archive_articletheme", "theme_id", ids, limit)
+        authors = _links(cursor, "archive_article_authors", "person_id", ids, limit)
     outlets = Counter(outlet for outlet, _, _ in rows if outlet is not None)
     years = Counter(date.year for _, date, _ in rows if date is not None)
     months = Counter(
@@ -52,6 +53,7 @@ def summarize(
         "outlet": _named(Outlet, outlets.most_common(), limit),
         "speaker": _named(Person, speakers, limit),
         "theme": _named(Theme, themes, limit),
+        "author": _named(Person, authors, limit),
         "year": [
             {"slug": str(y), "name": str(y), "count": n}
             for y, n in sorted(years.items(), reverse=True)

@@ -47,6 +47,9 @@ class ArticleFilter(django_filters.FilterSet):
     speaker = SlugMultipleChoiceFilter(
         queryset=Person.objects.all(), method="filter_speaker", label="المتحدث"
     )
+    author = SlugMultipleChoiceFilter(
+        queryset=Person.objects.all(), method="filter_author", label="الكاتب"
+    )
     theme = SlugMultipleChoiceFilter(
         queryset=Theme.objects.all(), method="filter_theme", label="الموضوع"
     )
@@ -74,7 +77,7 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = [
-            "q", "outlet", "speaker", "theme", "year", "month", "undated",
+            "q", "outlet", "speaker", "author", "theme", "year", "month", "undated",
             "date_from", "date_to",
         ]  # fmt: skip
 
@@ -96,6 +99,14 @@ class ArticleFilter(django_filters.FilterSet):
                 )
             )
         )
+
+    def filter_author(self, queryset, name, people):
+        if not people:
+            return queryset
+        authored = Article.authors.through.objects.filter(
+            article=OuterRef("pk"), person__in=people
+        )
+        return queryset.filter(Exists(authored))
 
     def filter_theme(self, queryset, name, themes):
         if not themes:

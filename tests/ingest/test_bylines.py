@@ -6,7 +6,9 @@ from django.core.management import call_command
 from archive.ingest.bylines import byline_author
 from archive.ingest.parse import split_sections
 from archive.models import Article
+from tests.conftest import SEED_FILES
 
+SEED_PAGE = SEED_FILES[1]
 BODY = "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات."
 
 
@@ -60,3 +62,24 @@ def test_an_imported_page_keeps_its_author_and_shows_the_byline(tmp_path, client
     assert "بقلم" in html and "سارة الأحمد" in html
     api = client.get(f"/api/articles/{article.pk}/").json()
     assert [a["name"] for a in api["authors"]] == ["سارة الأحمد"]
+
+
+@pytest.mark.django_db
+def test_an_authors_articles_are_listed_filtered_and_counted(tmp_path, client):
+    for n in (1, 2):
+        page = tmp_path / f"byline{n}.txt"
+        page.write_text(
+            f"الصين وروسيا توقعان اتفاقا رقم {n}\nبقلم: سارة الأحمد\n{BODY}"
+        )
+        call_command("import_articles", str(page), quiet=True)
+    call_command("import_articles", str(SEED_PAGE), quiet=True)
+    author = Article.objects.filter(authors__isnull=False).first().authors.get()
+    listing = client.get(f"/authors/{author.slug}/")
+    assert listing.status_code == 200
+    assert "مقالات بقلم سارة الأحمد" in listing.content.decode()
+    api = client.get("/api/search/", {"author": author.slug}).json()
+    assert api["count"] == 2
+    assert api["facets"]["author"] == [
+        {"slug": author.slug, "name": "سارة الأحمد", "count": 2}
+    ]
+    assert client.get("/api/search/", {"author": "nobody-at-all"}).status_code == 400

@@ -217,3 +217,15 @@ def theme_detail(request, slug: str):
         Article.objects.filter(articletheme__theme=theme),
         extra,
     )
+
+
+def author_detail(request, slug: str):
+    """Every article a person wrote, as its bylines say."""
+    person = _by_slug(Person, slug)
+    extra = {"person": person, "heading": f"مقالات بقلم {person.name}"}
+    return render_list(
+        request,
+        "archive/browse_list.html",
+        Article.objects.filter(authors=person),
+        extra,
+    )

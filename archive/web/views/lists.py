@@ -63,7 +63,7 @@ def active_filters(filterset: ArticleFilter) -> list[dict]:
     """Chips for the filters in the URL, each with the link that removes it."""
     data = filterset.form.cleaned_data
     chips = []
-    for name in ("outlet", "speaker", "theme"):
+    for name in ("outlet", "speaker", "author", "theme"):
         for obj in data.get(name) or []:
             chips.append({"name": name, "value": obj.slug, "label": obj.name})
     if data.get("year") is not None:
