@@ -14,6 +14,7 @@ from archive.text import (
     PLACE_MARK,
     VERB_MARK,
     function_words,
+    normalize_arabic,
     stem,
     strip_proclitics,
     text_keys,
@@ -257,8 +258,10 @@ def find_people(
                 speakers.setdefault(last_speaker)
             for match in _QUOTE.finditer(sentence):
                 text = next(g for g in match.groups() if g is not None).strip()
-                if len(text.split()) < 3:
-                    continue  # a scare-quoted term, not a quotation
+                if len(text.split()) < 3 or _FRAGMENT_START.match(text):
+                    continue  # a scare-quoted term or a fragment, not a quotation
+                if _relayed(sentence[: match.start()]):
+                    continue  # «نقلا عن …»: the source's words, not the speaker's
                 speaker = _quote_speaker(
                     tokens, match.start(), sentence_speakers, anaphoric, last_speaker
                 )
@@ -403,6 +406,18 @@ def _title_like(token: Token) -> bool:
         or token.key.startswith(PLACE_MARK)  # الروسي، الصيني، الأمريكية
         or token.norm in function_words()
     )
+
+
+# A quotation never opens with punctuation: «، وأضاف …» is a fragment cut from one.
+_FRAGMENT_START = re.compile(r"^[\W_]")
+# Words before a quotation that hand it to another source than the sentence's
+# speaker: «نقلا عن …», «وفقا لزعم …».
+_RELAYED = re.compile(normalize_arabic(r"(?:نقلا عن|نقلاً عن|وفقا لزعم|بحسب زعم)"))
+
+
+def _relayed(before: str) -> bool:
+    """Whether the words before a quotation relay it from someone unnamed here."""
+    return bool(_RELAYED.search(normalize_arabic(before)))
 
 
 def _quote_speaker(tokens, quote_start, sentence_speakers, anaphoric, last_speaker):

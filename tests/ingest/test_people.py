@@ -148,3 +148,15 @@ def test_a_name_written_with_its_clitics_still_names_the_person(sentence, speake
     assert found.speakers == ([speaker] if speaker else [])
     if speaker is None:
         assert found.mentioned == ["جون كيري"]
+
+
+def test_a_quote_relayed_from_another_source_is_not_the_speakers():
+    found = people(
+        "وقال بوتين، نقلا عن مصدر في الكرملين: «إن المحادثات مع الصين ناجحة جدا»."
+    )
+    assert found.quotes == []
+
+
+def test_a_fragment_cut_from_a_quote_is_no_quote():
+    found = people("وقال بوتين: «، وأضاف أن المحادثات كانت مثمرة جدا»")
+    assert found.quotes == []
