@@ -3,13 +3,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.postgres.forms import SimpleArrayField
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 
-from archive.editorial import merge, paste, reextract
+from archive.editorial import merge, paste, reextract, suggestions
 from archive.ingest.errors import ImportFailure
 from archive.ingest.load import OutletResolver, save
 from archive.ingest.registry import Registry
@@ -118,84 +117,47 @@ class PersonAdmin(VersionAdmin):
         report_failures(self, request, outcome)
 
 
-@admin.register(SpeakerSuggestion)
-class SpeakerSuggestionAdmin(admin.ModelAdmin):
-    list_display = ["name", "article", "status", "person"]
+class SuggestionAdmin(admin.ModelAdmin):
+    """Speaker and outlet suggestions: accepted or rejected in bulk."""
+
     list_filter = ["status"]
+    actions = ["accept", "reject"]
+
+    @admin.action(description="رفض")
+    def reject(self, request, queryset):
+        n = queryset.update(status=queryset.model.Status.REJECTED)
+        self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
+
+
+@admin.register(SpeakerSuggestion)
+class SpeakerSuggestionAdmin(SuggestionAdmin):
+    list_display = ["name", "article", "status", "person"]
     search_fields = ["name", "context"]
     autocomplete_fields = ["person"]
     readonly_fields = ["article", "name", "context"]
-    actions = ["accept", "reject"]
 
     @admin.action(description="قبول: إضافة المتحدث إلى السجل والمقال")
     def accept(self, request, queryset):
-        done = 0
-        for suggestion in queryset.select_related("article", "person"):
-            with transaction.atomic():
-                person = suggestion.person or _person_named(suggestion.name)
-                ArticlePerson.objects.update_or_create(
-                    article=suggestion.article,
-                    person=person,
-                    defaults={"role": ArticlePerson.Role.SPEAKER},
-                )
-                suggestion.person = person
-                suggestion.status = SpeakerSuggestion.Status.ACCEPTED
-                suggestion.save(update_fields=["person", "status"])
-                done += 1
+        chosen = list(queryset.select_related("article", "person"))
+        for suggestion in chosen:
+            suggestions.accept_speaker(suggestion)
         aliases.forget()
-        self.message_user(request, f"قُبل {done} متحدثًا.", messages.SUCCESS)
-
-    @admin.action(description="رفض")
-    def reject(self, request, queryset):
-        n = queryset.update(status=SpeakerSuggestion.Status.REJECTED)
-        self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
+        self.message_user(request, f"قُبل {len(chosen)} متحدثًا.", messages.SUCCESS)
 
 
 @admin.register(OutletSuggestion)
-class OutletSuggestionAdmin(admin.ModelAdmin):
+class OutletSuggestionAdmin(SuggestionAdmin):
     list_display = ["name", "article", "status", "outlet"]
-    list_filter = ["status"]
     search_fields = ["name"]
     autocomplete_fields = ["outlet"]
     readonly_fields = ["article", "name"]
-    actions = ["accept", "reject"]
 
     @admin.action(description="قبول: إضافة الوسيلة إلى السجل وإلى كل مقال يسمّيها")
     def accept(self, request, queryset):
-        done = 0
-        for suggestion in queryset.select_related("outlet"):
-            done += accept_outlet(suggestion)
-        self.message_user(request, f"نُسبت {done} مقالات إلى وسائلها.", messages.SUCCESS)
-
-    @admin.action(description="رفض")
-    def reject(self, request, queryset):
-        n = queryset.update(status=OutletSuggestion.Status.REJECTED)
-        self.message_user(request, f"رُفض {n} اقتراحًا.", messages.SUCCESS)
-
-
-def accept_outlet(suggestion: OutletSuggestion) -> int:
-    """Add the suggested outlet (or the one the editor chose) to the registry and
-    to every article whose suggestion names it and whose outlet no editor set;
-    returns how many articles it gave an outlet."""
-    with transaction.atomic():
-        outlet = (
-            suggestion.outlet or Outlet.objects.filter(name=suggestion.name).first()
+        done = sum(
+            suggestions.accept_outlet(s) for s in queryset.select_related("outlet")
         )
-        if outlet is None:
-            outlet = Outlet.objects.create(name=suggestion.name)
-        same = OutletSuggestion.objects.filter(
-            name=suggestion.name, status=OutletSuggestion.Status.PENDING
-        ).select_related("article")
-        done = 0
-        for pending in [suggestion, *same.exclude(pk=suggestion.pk)]:
-            article = pending.article
-            if article.outlet_id is None and "outlet" not in article.editor_fields:
-                Article.objects.filter(pk=article.pk).update(outlet=outlet)
-                done += 1
-            pending.outlet = outlet
-            pending.status = OutletSuggestion.Status.ACCEPTED
-            pending.save(update_fields=["outlet", "status"])
-    return done
+        self.message_user(request, f"نُسبت {done} مقالات إلى وسائلها.", messages.SUCCESS)
 
 
 def merge_action(model_admin, request, queryset) -> None:
@@ -219,14 +181,6 @@ def report_failures(model_admin, request, outcome: reextract.Outcome) -> None:
         model_admin.message_user(
             request, f"وتعذّرت في {more} مقالًا آخر.", messages.ERROR
         )
-
-
-def _person_named(name: str) -> Person:
-    person = (
-        Person.objects.filter(name=name).first()
-        or Person.objects.filter(aliases__contains=[name]).first()
-    )
-    return person or Person.objects.create(name=name)
 
 
 @admin.register(Theme)

@@ -339,19 +339,31 @@ class SuggestionStatus(models.TextChoices):
     REJECTED = "rejected", "مرفوض"
 
 
-class SpeakerSuggestion(models.Model):
-    """Someone who speaks in an article but is not in the registry yet."""
+class Suggestion(models.Model):
+    """A name an article gives that the registry lacks, for an editor to accept
+    (archive.editorial.suggestions) or reject."""
 
     Status = SuggestionStatus
+
+    name = models.CharField("الاسم كما ورد", max_length=200)
+    status = models.CharField(
+        "الحالة", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerSuggestion(Suggestion):
+    """Someone who speaks in an article but is not in the registry yet."""
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="speaker_suggestions"
     )
-    name = models.CharField("الاسم كما ورد", max_length=200)
     context = models.TextField("السياق", blank=True)
-    status = models.CharField(
-        "الحالة", max_length=10, choices=Status.choices, default=Status.PENDING
-    )
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL,
         verbose_name="الشخص في السجل",
@@ -366,22 +378,13 @@ class SpeakerSuggestion(models.Model):
         verbose_name = "متحدث مقترح"
         verbose_name_plural = "متحدثون مقترحون"
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class OutletSuggestion(models.Model):
+class OutletSuggestion(Suggestion):
     """An outlet a page names that the registry does not hold: an editor adds it to
     the registry (and to every article that names it) or rejects it."""
 
-    Status = SuggestionStatus
-
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="outlet_suggestions"
-    )
-    name = models.CharField("الاسم كما ورد", max_length=200)
-    status = models.CharField(
-        "الحالة", max_length=10, choices=Status.choices, default=Status.PENDING
     )
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.SET_NULL,
@@ -396,9 +399,6 @@ class OutletSuggestion(models.Model):
         ]
         verbose_name = "وسيلة إعلام مقترحة"
         verbose_name_plural = "وسائل إعلام مقترحة"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ArticleTheme(models.Model):

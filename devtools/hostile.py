@@ -132,6 +132,8 @@ MALFORMED = [
     ("outlet", "\x00", 400),
     ("speaker", "<script>", 400),
     ("speaker", "' OR '1'='1", 400),
+    ("author", "no-such-author", 400),
+    ("author", "<script>", 400),
     ("theme", "../../etc/passwd", 400),
     ("q", "\x00", 400),
 ]
@@ -146,6 +148,7 @@ EDGE_VALUES = [
 
 # Unknown pages: (path, content type of the 404).
 UNKNOWN_PAGES = [
+    ("/authors/no-such-author/", "html"),
     ("/articles/999999999/", "html"),
     ("/articles/99999999999999999999999999/", "html"),
     ("/articles/abc/", "html"),

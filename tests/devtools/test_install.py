@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEV_COMMANDS = [
     "browse_bench", "extraction_quality", "generate_corpus", "hostile_report",
     "import_bench", "load_mix", "search_bench", "search_quality", "statistics_bench",
+    "speaker_support",
 ]  # fmt: skip
 OPERATIONS = ["backup", "import_articles", "rebuild_search_vectors", "reextract"]
 
