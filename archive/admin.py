@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.postgres.forms import SimpleArrayField
+from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -212,8 +213,14 @@ class ArticleThemeInline(admin.TabularInline):
     autocomplete_fields = ["theme"]
 
 
+# A browser posts every textarea with \r\n: stored text keeps \n only, and an
+# untouched field is not recorded as the editor's.
+PLAIN_TEXT = {models.TextField: {"form_class": paste.PlainTextField}}
+
+
 class QuoteInline(admin.StackedInline):
     model = Quote
+    formfield_overrides = PLAIN_TEXT
     extra = 0
     autocomplete_fields = ["person"]
 
@@ -267,6 +274,7 @@ class ThemeActionForm(ActionForm):
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
+    formfield_overrides = PLAIN_TEXT
     list_display = ["title", "date_label", "outlet", "edited"]
     list_filter = [
         NeedsReviewFilter,

@@ -8,7 +8,7 @@ from django import forms
 from django.db import transaction
 
 from archive.dates import DatePrecision
-from archive.ingest.decode import MAX_FILE_BYTES, decode
+from archive.ingest.decode import MAX_FILE_BYTES, decode, one_line_ending
 from archive.ingest.errors import ImportFailure
 from archive.ingest.extract import Extracted, extract_page
 from archive.ingest.load import content_hash, save_relations
@@ -91,13 +91,13 @@ class ReviewForm(forms.Form):
         return data
 
 
-def one_line_ending(text: str) -> str:
-    """Text with \\n line endings: a browser posts a textarea with \\r\\n.
+class PlainTextField(forms.CharField):
+    """A textarea's text with \\n line endings, so a form posted back untouched
+    is no change (Django compares the cleaned value with the stored one)."""
 
-    >>> one_line_ending("عنوان\\r\\nنص\\r")
-    'عنوان\\nنص\\n'
-    """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    def to_python(self, value):
+        value = super().to_python(value)
+        return one_line_ending(value) if isinstance(value, str) else value
 
 
 def extract(text: str, name: str = "pasted.txt") -> Extracted:

@@ -48,8 +48,19 @@ def decode_text(data: bytes) -> str | None:
     return text if arabic >= len(text.strip()) * 0.2 else None
 
 
+def one_line_ending(text: str) -> str:
+    """Text with \\n line endings: a browser posts a textarea with \\r\\n, and
+    Windows tools save files so.
+
+    >>> one_line_ending("عنوان\\r\\nنص\\r")
+    'عنوان\\nنص\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(data: bytes) -> str:
-    """Text of a raw file: UTF-8 (BOM allowed), else windows-1256, else refused."""
+    """Text of a raw file: UTF-8 (BOM allowed), else windows-1256, else refused;
+    with \\n line endings whatever the file used."""
     if not data.strip():
         raise ImportFailure("the file is empty")
     if reason := binary_reason(data):
@@ -57,7 +68,7 @@ def decode(data: bytes) -> str:
     text = decode_text(data)
     if text is None:
         raise ImportFailure("the file is not UTF-8, and not Arabic in windows-1256")
-    return text
+    return one_line_ending(text)
 
 
 def read_lines(handle, limit: int) -> Iterator[tuple[int, bytes | None]]:

@@ -49,6 +49,20 @@ def test_raw_text_is_kept_verbatim(seeded):
 
 
 @pytest.mark.django_db
+def test_a_page_saved_with_windows_line_endings_is_the_same_page(tmp_path, capsys):
+    text = (SEEDS / "002_142ec7222232bc80.txt").read_text("utf-8")
+    (tmp_path / "002_142ec7222232bc80.txt").write_bytes(
+        text.replace("\n", "\r\n").encode()
+    )
+    run_import(tmp_path, capsys=capsys)
+    article = Article.objects.get()
+    assert article.raw_text == text  # verbatim but for the line endings
+    # The same page with \n endings is no change.
+    code, out, _ = run_import(SEEDS / "002_142ec7222232bc80.txt", capsys=capsys)
+    assert out.strip().endswith("imported 0, unchanged 1, failed 0")
+
+
+@pytest.mark.django_db
 def test_reimport_changes_nothing(capsys):
     run_import(SEEDS, capsys=capsys)
     before = {a.pk: (a.updated_at, a.title) for a in Article.objects.all()}
