@@ -297,6 +297,7 @@ class ArticleAdmin(VersionAdmin):
         "date_precision",
         "outlet",
         "authors",
+        "byline",
         "dateline",
         "body",
         "url",

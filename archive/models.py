@@ -159,6 +159,7 @@ class Article(models.Model):
         "title",
         "body",
         "dateline",
+        "byline",
         "date",
         "date_precision",
         "outlet",
@@ -177,6 +178,8 @@ class Article(models.Model):
     title = models.TextField("العنوان")
     body = models.TextField("النص")
     dateline = models.CharField("سطر المكان", max_length=200, blank=True)
+    # The byline as the page writes it, which the body does not keep.
+    byline = models.CharField("سطر الكاتب", max_length=500, blank=True)
     raw_text = models.TextField("النص الخام كما استُورد")
     date = models.DateField("التاريخ", null=True, blank=True)
     date_precision = models.CharField(

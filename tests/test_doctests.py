@@ -24,7 +24,7 @@ MODULES = [
     "devtools.support",
     "archive.ingest.people",
     "archive.ingest.bylines",
-    "archive.editorial.paste",
+    "archive.web.views.articles",
 ]
 
 

@@ -69,6 +69,7 @@ class ReviewForm(forms.Form):
         Outlet.objects.all(), label="وسيلة الإعلام", required=False
     )
     dateline = forms.CharField(label="سطر المكان", required=False)
+    byline = forms.CharField(label="سطر الكاتب", required=False, max_length=500)
     speakers = forms.ModelMultipleChoiceField(
         Person.objects.all(), label="المتحدثون", required=False
     )
@@ -121,6 +122,7 @@ def initial_values(extracted: Extracted) -> dict:
         "date_precision": date.precision if date else DatePrecision.UNKNOWN,
         "outlet": outlet,
         "dateline": extracted.dateline,
+        "byline": extracted.byline,
         "speakers": list(Person.objects.filter(name__in=extracted.speakers)),
         "themes": list(Theme.objects.filter(slug__in=[s for s, _ in extracted.themes])),
         "body": extracted.body,
@@ -142,7 +144,7 @@ def save_reviewed(data: dict) -> Article:
     extracted = extract(data["raw"])
     auto = initial_values(extracted)
     edited = []
-    for field in ("title", "body", "dateline", "outlet"):
+    for field in ("title", "body", "dateline", "byline", "outlet"):
         if _value(data.get(field)) != _value(auto[field]):
             edited.append(field)
     if (data["date"], data["date_precision"]) != (auto["date"], auto["date_precision"]):
@@ -158,6 +160,7 @@ def save_reviewed(data: dict) -> Article:
         article.title = one_line_ending(data["title"]).strip()
         article.body = one_line_ending(data["body"]).strip()
         article.dateline = data.get("dateline") or ""
+        article.byline = (data.get("byline") or "").strip()
         article.date = data["date"]
         article.date_precision = data["date_precision"]
         article.outlet = data["outlet"]

@@ -30,6 +30,7 @@ class Extracted:
     # editors, never added on its own (the article's outlet stays unknown).
     outlet_suggestion: str | None = None
     authors: list[str] = field(default_factory=list)  # as the bylines write them
+    byline: str = ""  # the byline lines the body does not keep
     url: str = ""
     source_file: str = ""
     speakers: list[str] = field(default_factory=list)
@@ -81,6 +82,7 @@ def extract_page(
         outlet_name=None if is_new else outlet_name,
         outlet_suggestion=outlet_name if is_new else None,
         authors=raw.authors,
+        byline=raw.byline,
         source_file=source_file,
     )
     return enrich(extracted, registry) if registry is not None else extracted

@@ -165,6 +165,7 @@ def apply_extraction(
         "title": extracted.title,
         "body": extracted.body,
         "dateline": extracted.dateline,
+        "byline": extracted.byline,
         "date": date.as_date() if date else None,
         "date_precision": date.precision if date else DatePrecision.UNKNOWN,
         "outlet": outlets.get(extracted),

@@ -19,6 +19,10 @@ from archive.ingest.dates import (
 from archive.text import normalize_arabic, tokenize
 
 
+BYLINE_MAX = 500  # Article.byline's length
+BYLINE_SEPARATOR = " · "
+
+
 @dataclass
 class RawArticle:
     title: str
@@ -29,6 +33,9 @@ class RawArticle:
     # masthead, site (a "Title | Site" bar), byline, copyright, dateline.
     outlet_candidates: list[tuple[str, str]] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)  # as their bylines write them
+    # The header's byline lines, kept as written («مقال لمراسل … لدى CNN، بن
+    # ويدمان»): the body loses them, the record does not.
+    byline: str = ""
 
     @property
     def body(self) -> str:
@@ -172,6 +179,7 @@ def split_sections(
     dateline = ""
     candidates: list[tuple[str, str]] = []
     authors: list[str] = []
+    bylines: list[str] = []
     headings: list[tuple[int, str, bool]] = []  # (index, text, inside a related list)
     in_related = False
     skip_next = False
@@ -198,6 +206,7 @@ def split_sections(
         author = byline_author(line, known)
         if author:
             authors.append(author)
+            bylines.append(line)
             continue
         found = date_line(line)
         if found:
@@ -272,7 +281,13 @@ def split_sections(
     candidates.sort(key=lambda c: order.index(c[0]))
     authors += _body_bylines(lines[body_start:], known)
     return RawArticle(
-        title, paragraphs, date, dateline, candidates, list(dict.fromkeys(authors))
+        title,
+        paragraphs,
+        date,
+        dateline,
+        candidates,
+        list(dict.fromkeys(authors)),
+        BYLINE_SEPARATOR.join(dict.fromkeys(bylines))[:BYLINE_MAX],
     )
 
 

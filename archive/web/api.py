@@ -10,7 +10,9 @@ from archive.web.serialize import article_data
 from archive.web.views.lists import list_results
 
 SEARCH_FIELDS = ("snippet",)
-ARTICLE_FIELDS = ("dateline", "body", "source_url", "source_file", "mentioned")
+ARTICLE_FIELDS = (
+    "dateline", "byline", "body", "source_url", "source_file", "mentioned",
+)  # fmt: skip
 
 
 def api_search(request):

@@ -22,9 +22,9 @@ EXPORT_CAP = 5000
 FEED_SIZE = 50
 COLUMNS = [
     "id", "url", "title", "date", "date_precision", "outlet", "dateline",
-    "speakers", "themes", "authors", "source_url", "body",
+    "speakers", "themes", "authors", "byline", "source_url", "body",
 ]  # fmt: skip
-ROW_FIELDS = ("dateline", "source_url", "body")
+ROW_FIELDS = ("dateline", "byline", "source_url", "body")
 
 
 def _results(request, cap: int):

@@ -31,7 +31,7 @@ def article_data(
     highlighter: Highlighter | None = None,
 ) -> dict:
     """The article's id, links, title, date, outlet, speakers and themes, then
-    ``fields`` of: dateline, body, source_url, source_file, mentioned, snippet.
+    ``fields`` of: dateline, byline, body, source_url, source_file, mentioned, snippet.
 
     ``names``: REFERENCE (the API's) or NAME (the exports')."""
     ref = reference if names == REFERENCE else name
@@ -48,6 +48,7 @@ def article_data(
     }
     extra = {
         "dateline": lambda: article.dateline,
+        "byline": lambda: article.byline,
         "body": lambda: article.body,
         "source_url": lambda: article.url,
         "source_file": lambda: article.source_file,

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from archive.ingest.bylines import byline_author
 from archive.ingest.parse import split_sections
@@ -62,6 +63,26 @@ def test_an_imported_page_keeps_its_author_and_shows_the_byline(tmp_path, client
     assert "بقلم" in html and "سارة الأحمد" in html
     api = client.get(f"/api/articles/{article.pk}/").json()
     assert [a["name"] for a in api["authors"]] == ["سارة الأحمد"]
+
+
+@pytest.mark.django_db
+def test_a_byline_line_the_body_drops_stays_in_the_record(tmp_path, client):
+    line = "مقال لمراسل الشؤون الدولية لدى CNN، بن ويدمان"
+    page = tmp_path / "byline.txt"
+    page.write_text(f"الصين وروسيا توقعان اتفاقا للطاقة\n{line}\n{BODY}")
+    call_command("import_articles", str(page), quiet=True)
+    article = Article.objects.get()
+    assert line not in article.body
+    assert article.byline == line
+    author = article.authors.get()
+    html = client.get(article.get_absolute_url()).content.decode()
+    # Shown as written, the name a link to the author's page.
+    assert (
+        "مقال لمراسل الشؤون الدولية لدى CNN، "
+        f'<a href="{reverse("author-detail", args=[author.slug])}">بن ويدمان</a>'
+    ) in html
+    api = client.get(f"/api/articles/{article.pk}/").json()
+    assert api["byline"] == line
 
 
 @pytest.mark.django_db

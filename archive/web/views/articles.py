@@ -45,6 +45,29 @@ def about_extraction(request):
     return render(request, "archive/about_extraction.html", context)
 
 
+def byline_parts(byline: str, authors) -> list[tuple[str, object]]:
+    """The byline as written, in (text, author or None) pieces, so each author
+    it names links to their page; authors it does not name follow it.
+
+    >>> from types import SimpleNamespace as Person
+    >>> author = Person(name="بن ويدمان")
+    >>> [(t, p is author) for t, p in byline_parts("مقال لمراسل CNN، بن ويدمان", [author])]
+    [('مقال لمراسل CNN، ', False), ('بن ويدمان', True)]
+    """
+    parts: list[tuple[str, object]] = [(byline, None)] if byline else []
+    unnamed = []
+    for person in authors:
+        for i, (text, who) in enumerate(parts):
+            if who is None and person.name in text:
+                before, _, after = text.partition(person.name)
+                pieces = [(before, None), (person.name, person), (after, None)]
+                parts[i : i + 1] = [p for p in pieces if p[0]]
+                break
+        else:
+            unnamed.append(person)
+    return parts + [(None, person) for person in unnamed]
+
+
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.with_relations(), pk=pk)
     q = request.GET.get("q", "")
@@ -70,6 +93,7 @@ def article_detail(request, pk: int):
             article, request.build_absolute_uri(article.get_absolute_url())
         ),
         "article_themes": article.themes.all(),
+        "byline": byline_parts(article.byline, article.authors.all()),
     }
     context["machine_made"] = machine_made(
         article,
