@@ -182,7 +182,8 @@ class _Shared:
 
 _SHARED: _Shared | None = None
 ARTICLE_COLUMNS = [
-    "id", "source_id", "title", "body", "dateline", "raw_text", "date", "date_end",
+    "id", "source_id", "title", "body", "dateline", "byline", "raw_text", "date",
+    "date_end",
     "date_precision", "outlet_id", "url", "source_file", "content_hash",
     "editor_fields", "search_vector", "created_at", "updated_at",
 ]  # fmt: skip
@@ -209,7 +210,7 @@ def _load_batch(job: tuple[int, int, int]) -> int:
         date, precision = _date(rng)
         partial = PartialDate.from_stored(date, precision) if date else None
         rows.append([
-            pk, f"synthetic:{shared.seed}:{pk}", title.text, text, "",
+            pk, f"synthetic:{shared.seed}:{pk}", title.text, text, "", "",
             f"{title.text}\n\n{text}",
             partial.as_date() if partial else None,
             partial.last_day() if partial else None,
