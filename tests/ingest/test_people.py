@@ -160,3 +160,27 @@ def test_a_quote_relayed_from_another_source_is_not_the_speakers():
 def test_a_fragment_cut_from_a_quote_is_no_quote():
     found = people("وقال بوتين: «، وأضاف أن المحادثات كانت مثمرة جدا»")
     assert found.quotes == []
+
+
+def test_a_statement_that_only_cites_a_claim_is_not_the_claimants_quote():
+    # The issue's Pentagon statement: Putin is named inside its words.
+    found = people(
+        'وقالت وزارة الدفاع الأمريكية في بيان: "إن هذه الأرقام غير صحيحة وفقا لزعم'
+        ' الرئيس بوتين ونحن نشك في دقتها".'
+    )
+    assert found.quotes == [] and found.speakers == []
+
+
+def test_a_quote_after_kama_tabi_qailan_is_the_subjects():
+    found = people(
+        "وقال الرئيس فلاديمير بوتين إن العلاقات جيدة، كما تابع قائلاً"
+        ' "إن العقوبات لن تؤثر على الاقتصاد الروسي".'
+    )
+    assert [(q.speaker, q.text) for q in found.quotes] == [
+        ("فلاديمير بوتين", "إن العقوبات لن تؤثر على الاقتصاد الروسي")
+    ]
+
+
+@pytest.mark.parametrize("quoted", ["«الشراكة الشاملة»", "«لا»", "«خطوة مهمة»"])
+def test_a_term_in_quotation_marks_is_no_quote(quoted):
+    assert people(f"وقال بوتين إن {quoted} تصف العلاقة مع الصين.").quotes == []
