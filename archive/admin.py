@@ -234,6 +234,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
             ("date", "تاريخ غير معروف"),
             ("outlet", "وسيلة إعلام غير معروفة"),
             ("speaker", "بلا متحدث"),
+            ("author", "بلا كاتب"),
         ]
 
     def queryset(self, request, queryset):
@@ -241,6 +242,8 @@ class NeedsReviewFilter(admin.SimpleListFilter):
             return queryset.filter(date=None)
         if self.value() == "outlet":
             return queryset.filter(outlet=None)
+        if self.value() == "author":
+            return queryset.filter(authors=None)
         if self.value() == "speaker":
             speakers = ArticlePerson.objects.filter(
                 article=OuterRef("pk"), role=ArticlePerson.Role.SPEAKER

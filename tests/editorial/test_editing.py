@@ -55,6 +55,9 @@ def test_needs_review_filter_and_bulk_theme(editor, make_article):
     undated = make_article(title="بلا تاريخ")
     page = editor.get("/admin/archive/article/", {"review": "date"})
     assert list(page.context["cl"].queryset) == [undated]
+    undated.authors.add(Person.objects.create(name="سارة الأحمد", slug="sara"))
+    page = editor.get("/admin/archive/article/", {"review": "author"})
+    assert list(page.context["cl"].queryset) == [dated]
     energy = Theme.objects.get(slug="energy")
     editor.post(
         "/admin/archive/article/",
