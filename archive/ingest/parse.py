@@ -18,7 +18,6 @@ from archive.ingest.dates import (
 )
 from archive.text import normalize_arabic, tokenize
 
-
 BYLINE_MAX = 500  # Article.byline's length
 BYLINE_SEPARATOR = " · "
 

@@ -9,6 +9,7 @@ person when no name follows ("وأكد الرئيس الصيني"), for the year
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from archive.text import (
     PLACE_MARK,
@@ -92,16 +93,17 @@ def keys_of(text: str) -> Keys:
     return text_keys(text)
 
 
-_SAYING = None
+@cache
+def saying_manner_keys() -> frozenset[str]:
+    """«قائلا», «مضيفا»: the words that make the sentence's subject a speaker."""
+    return frozenset(
+        keys_of("قائلا مضيفا مؤكدا مشيرا موضحا معربا مشددا لافتا معتبرا داعيا")
+    )
 
 
+@cache
 def saying_keys() -> frozenset[str]:
-    global _SAYING
-    if _SAYING is None:
-        _SAYING = frozenset(stem(w) for w in SAYING_VERBS.split()) | frozenset(
-            keys_of("قائلا مضيفا مؤكدا مشيرا موضحا معربا مشددا لافتا معتبرا داعيا")
-        )
-    return _SAYING
+    return frozenset(stem(w) for w in SAYING_VERBS.split()) | saying_manner_keys()
 
 
 def build_entry(name: str, aliases: list[str], latin: str, titles: list[str]):
@@ -236,13 +238,16 @@ def find_people(
     speakers: dict[str, None] = {}
     mentioned: dict[str, None] = {}
     last_speaker: str | None = None
+    # People the article has named in full or by a title so far: after «بشار
+    # الأسد», «قال الأسد» is him, though alone الأسد may be any lion.
+    named: set[str] = set()
     offset = 0
     saying = saying_keys()
     for paragraph in paragraphs:
         for s_start, s_end in _sentences(paragraph):
             sentence = paragraph[s_start:s_end]
             tokens = _tokens(sentence)
-            mentions = _mentions(tokens, by_first, titles_holders)
+            mentions = _mentions(tokens, by_first, titles_holders, named)
             sentence_speakers = []
             for start, end, name in mentions:
                 if _speaks(tokens, start, end, mentions, saying):
@@ -288,13 +293,16 @@ class Lookup:
     titles: dict[str, list[tuple[Keys, str]]] = field(default_factory=dict)
 
 
-def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
-    """(start, end, person) of every name or title, longest first, no overlaps."""
+def _mentions(
+    tokens, by_first, titles_holders, named: set[str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, person) of every name or title, longest first, no overlaps;
+    adds to ``named`` whom a full name or a title named."""
     found = []
     i = 0
     while i < len(tokens):
         best = None
-        name = _name_at(tokens, i, by_first, skip=False)
+        name = _name_at(tokens, i, by_first, named, skip=False)
         if name is not None:
             best = (name[0], name[1], name[2], False)
         for keys, who in by_first.titles.get(tokens[i].key, ()):
@@ -311,7 +319,7 @@ def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
             holders = titles_holders.get(tuple(t.key for t in tokens[start:end]), set())
             # A title names its holder only when no name follows it and the title
             # had a single holder that year.
-            following = _name_at(tokens, end, by_first)
+            following = _name_at(tokens, end, by_first, named)
             if following is not None:
                 found.append((start, following[1], following[2]))
                 i = following[1]
@@ -320,14 +328,19 @@ def _mentions(tokens, by_first, titles_holders) -> list[tuple[int, int, str]]:
                 i = end
                 continue
             who = next(iter(holders))
+            named.add(who)
         found.append((start, end, who))
         i = end
     return found
 
 
-def _name_at(tokens, i, by_first, skip: bool = True):
+def _name_at(tokens, i, by_first, named: set[str], skip: bool = True):
     """(start, end, person) of the longest registry name at ``tokens[i]`` (or, with
-    ``skip``, one word later: "الرئيس الروسي فلاديمير بوتين"), or None."""
+    ``skip``, one word later: "الرئيس الروسي فلاديمير بوتين"), or None.
+
+    A weak name (a one-word alias that is a common word) counts after a title,
+    or once the article has named its person otherwise; a sure one adds its
+    person to ``named``."""
     for j in (i, i + 1) if skip else (i,):
         if j >= len(tokens):
             return None
@@ -336,12 +349,15 @@ def _name_at(tokens, i, by_first, skip: bool = True):
             n = len(words)
             if tuple(t.norm for t in tokens[j + 1 : j + n]) != words[1:]:
                 continue
-            if weak and not _after_title(tokens, j):
+            sure = not weak or _after_title(tokens, j)
+            if not sure and who not in named:
                 continue
             if best is None or n > best[1] - best[0]:
-                best = (j, j + n, who)
+                best = (j, j + n, who, sure)
         if best is not None:
-            return best
+            if best[3]:
+                named.add(best[2])
+            return best[:3]
     return None
 
 
@@ -385,12 +401,24 @@ def _speaks(tokens, start, end, mentions, saying) -> bool:
         if tokens[j].key in saying or tokens[j].norm in ATTRIBUTION:
             if all(_title_like(t) for t in tokens[end:j]):
                 return True
+    # "الرئيس الأميركي، دونالد ترامب، وجه إنذارا …، قائلا إن": the sentence's
+    # subject, when it opens the sentence and no one else is named before «قائلا».
+    if start < _SUBJECT_WITHIN and all(_title_like(t) for t in tokens[:start]):
+        manner = saying_manner_keys()
+        for j in range(end, min(len(tokens), end + _MANNER_WITHIN)):
+            if any(s == j for s, _ in others) or tokens[j].in_quote:
+                break
+            if tokens[j].key in manner:
+                return True
     # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
     for j in range(max(0, start - 3), start):
         if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
             return True
     return False
 
+
+_SUBJECT_WITHIN = 8  # tokens: «وأبلغ الرئيس الروسي فلاديمير بوتين»
+_MANNER_WITHIN = 30
 
 _TIME_WORDS = set(
     "امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباح مساء "

@@ -175,8 +175,7 @@ def test_saving_the_change_form_records_only_what_the_editor_changed(editor):
     data = change_form_data(editor.get(url))
     # A browser sends every textarea back with \r\n line endings.
     data = {
-        k: v.replace("\n", "\r\n") if isinstance(v, str) else v
-        for k, v in data.items()
+        k: v.replace("\n", "\r\n") if isinstance(v, str) else v for k, v in data.items()
     }
     data["title"] = "عنوان صححه المحرر"
     response = editor.post(url, data)

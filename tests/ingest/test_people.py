@@ -184,3 +184,35 @@ def test_a_quote_after_kama_tabi_qailan_is_the_subjects():
 @pytest.mark.parametrize("quoted", ["«الشراكة الشاملة»", "«لا»", "«خطوة مهمة»"])
 def test_a_term_in_quotation_marks_is_no_quote(quoted):
     assert people(f"وقال بوتين إن {quoted} تصف العلاقة مع الصين.").quotes == []
+
+
+def test_a_common_word_alias_names_the_person_the_article_already_named():
+    alone = find_people(["وقال الأسد إن الحل سياسي."], LOOKALIKES, 2018)
+    assert alone.speakers == [] and alone.mentioned == []
+    after = find_people(
+        [
+            "استقبل بوتين نظيره السوري بشار الأسد في سوتشي.",
+            'من جانبه، قال الأسد: "يسعدني أن نلتقي اليوم مرة أخرى".',
+        ],
+        LOOKALIKES,
+        2018,
+    )
+    assert after.speakers == ["بشار الأسد"]
+    assert [q.speaker for q in after.quotes] == ["بشار الأسد"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # The subject opening the sentence, «قائلا» after what it did.
+        (
+            "لكن الرئيس الأمريكي، دونالد ترامب، وجه إنذارا للقوى الأوروبية يوم"
+            ' 12 يناير، قائلا إنه يتعين عليها "إصلاح العيوب في الاتفاق".',
+            ["دونالد ترامب"],
+        ),
+        # Not the subject: «فريق ترامب» speaks, not Trump.
+        ("ورفض فريق ترامب التعليق على التقرير، مؤكدا أن المحللين أخطأوا.", []),
+    ],
+)
+def test_the_subject_of_a_sentence_that_goes_on_qailan_speaks(sentence, speakers):
+    assert people(sentence).speakers == speakers

@@ -51,7 +51,8 @@ def byline_parts(byline: str, authors) -> list[tuple[str, object]]:
 
     >>> from types import SimpleNamespace as Person
     >>> author = Person(name="بن ويدمان")
-    >>> [(t, p is author) for t, p in byline_parts("مقال لمراسل CNN، بن ويدمان", [author])]
+    >>> parts = byline_parts("مقال لمراسل CNN، بن ويدمان", [author])
+    >>> [(text, who is author) for text, who in parts]
     [('مقال لمراسل CNN، ', False), ('بن ويدمان', True)]
     """
     parts: list[tuple[str, object]] = [(byline, None)] if byline else []
