@@ -45,6 +45,24 @@ def article_variants(key: str) -> tuple[str, ...]:
     return (f"ال{first} {rest}",)
 
 
+_SERVICE_WORDS = {name_key(w) for w in ("عربي", "عربية", "بالعربية", "arabic")}
+
+
+def without_service_word(key: str) -> str:
+    """The name without the word that marks a broadcaster's Arabic service at its
+    start or end: «FRANCE 24 عربي» is فرانس 24, «Arabic RT» is RT.
+
+    >>> without_service_word(name_key("FRANCE 24 عربي"))
+    'france 24'
+    """
+    words = key.split()
+    if len(words) > 1 and words[-1] in _SERVICE_WORDS:
+        words = words[:-1]
+    elif len(words) > 1 and words[0] in _SERVICE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def find_outlet(
     candidates: list[tuple[str, str]], registry: list[OutletEntry]
 ) -> tuple[str | None, bool]:
@@ -69,7 +87,7 @@ def find_outlet(
                 by_key.setdefault(variant, entry)
     for kind, text in candidates:
         key = name_key(text)
-        entry = by_key.get(key)
+        entry = by_key.get(key) or by_key.get(without_service_word(key))
         if entry is None and kind in {"masthead", "copyright"}:
             # "© 2018 بي بي سي. جميع الحقوق محفوظة": look for a known name inside.
             inside = [e for k, e in by_key.items() if _contains(key, k)]

@@ -207,3 +207,14 @@ def test_the_registry_knows_the_arabic_press():
     # Outlets the registry had before keep their wire flag: SANA's own dateline
     # («موسكو-سانا») names SANA as the page's outlet.
     assert not Outlet.objects.get(name="سانا").is_wire
+
+
+def test_an_arabic_service_word_beside_a_broadcasters_name_is_the_broadcaster():
+    france24 = OutletEntry("فرانس 24", frozenset({"فرانس 24", "france 24"}))
+    sky = OutletEntry("سكاي نيوز عربية", frozenset({"سكاي نيوز عربيه"}))
+    registry = [france24, sky]
+    assert find_outlet([("site", "FRANCE 24 عربي")], registry) == ("فرانس 24", False)
+    assert find_outlet([("site", "سكاي نيوز عربية")], registry) == (
+        "سكاي نيوز عربية",
+        False,
+    )
