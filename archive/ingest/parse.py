@@ -84,7 +84,11 @@ def _dateline(line: str) -> tuple[str, str] | None:
 
 
 def _byline_site(line: str, known_outlets: set[str]) -> str | None:
-    """The site named by a short byline line, if it names one."""
+    """The site named by a short byline line, if it names one; of a source line
+    «(فرانس 24 / أ ف ب)», whose every part is a known outlet, the first."""
+    parts = re.split(r"\s*/\s*", line.strip().strip("()[]").strip())
+    if len(parts) > 1 and all(part and _key(part) in known_outlets for part in parts):
+        return parts[0]
     text = line.strip().lstrip("-–—•·").strip()
     if not text or clean.words(text) > 5 or line.strip()[0] not in "-–—•·":
         return _key(text) in known_outlets and text or None

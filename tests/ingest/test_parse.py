@@ -218,3 +218,12 @@ def test_an_arabic_service_word_beside_a_broadcasters_name_is_the_broadcaster():
         "سكاي نيوز عربية",
         False,
     )
+
+
+def test_a_source_line_naming_the_outlet_and_its_agency_names_the_outlet():
+    page = split_sections(
+        "عنوان الخبر الطويل هنا\n(فرانس 24 / أ ف ب)\n"
+        "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات.",
+        {"فرانس 24", "ا ف ب"},
+    )
+    assert page.outlet_candidates == [("byline", "فرانس 24")]
