@@ -217,7 +217,10 @@ def split_sections(
             continue
         site = _site_name(line, known)
         if site:
-            candidates.append(("site", site))
+            # A known name on a header line may be a section label («الشرق
+            # الأوسط» over a BBC story, «الشرق الأوسط | سوريا»): weaker than
+            # the copyright footer.
+            candidates.append(("name", site))
             continue
         byline = _byline_site(line, known)
         if byline:
@@ -280,7 +283,7 @@ def split_sections(
         date = next(filter(None, map(opening_date, paragraphs[:2])), None)
     if date is None:
         date = _date_from_current_month(paragraphs)
-    order = ["masthead", "site", "byline", "copyright", "dateline"]
+    order = ["masthead", "site", "byline", "copyright", "name", "dateline"]
     candidates.sort(key=lambda c: order.index(c[0]))
     authors += _body_bylines(lines[body_start:], known)
     return RawArticle(

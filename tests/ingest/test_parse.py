@@ -227,3 +227,17 @@ def test_a_source_line_naming_the_outlet_and_its_agency_names_the_outlet():
         {"فرانس 24", "ا ف ب"},
     )
     assert page.outlet_candidates == [("byline", "فرانس 24")]
+
+
+def test_a_section_label_that_is_also_an_outlets_name_yields_to_the_copyright():
+    entries = [
+        OutletEntry("الشرق الأوسط", frozenset({"الشرق الاوسط"})),
+        OutletEntry("بي بي سي عربي", frozenset({"بي بي سي"})),
+    ]
+    page = split_sections(
+        "الشرق الأوسط\nروسيا تعلن تطوير الدفاع الجوي السوري\n"
+        "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات.\n"
+        "© 2018 بي بي سي.",
+        {"الشرق الاوسط", "بي بي سي"},
+    )
+    assert find_outlet(page.outlet_candidates, entries) == ("بي بي سي عربي", False)
