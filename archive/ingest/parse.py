@@ -123,13 +123,23 @@ def _strip_keyword_prefix(paragraphs: list[str], title: str) -> list[str]:
 
 
 # A sentence ends a paragraph; a title may end in a quotation mark, not in a full stop.
-_PROSE_END = re.compile(r"[.!?؟:…][\"”»)]*$")
+_PROSE_END = re.compile(r"[.:…][\"”»)]*$")
+_EXCLAIM_END = re.compile(r"[!?؟][\"”»)]*$")
 
 
 def _is_prose(line: str) -> bool:
-    """A body paragraph rather than a heading: a sentence that ends, or a long one."""
+    """A body paragraph rather than a heading: a sentence that ends, or a long one.
+    Headlines end with «!!» or «؟» too, so those endings need a longer sentence.
+
+    >>> _is_prose("روسيا.. في صناديق الاقتراع رجل واحد وصوت واحد!!")
+    False
+    """
     n = clean.words(line)
-    return (n >= 8 and bool(_PROSE_END.search(line))) or n >= 25
+    return (
+        (n >= 8 and bool(_PROSE_END.search(line)))
+        or (n >= 15 and bool(_EXCLAIM_END.search(line)))
+        or n >= 25
+    )
 
 
 def _site_name(line: str, known: set[str]) -> str | None:
@@ -232,6 +242,8 @@ def split_sections(
                 dateline = line
                 candidates.append(("dateline", place_agency[1]))
             continue
+        if _PUBLISHER.search(line):
+            continue  # chrome: the company, not the outlet or a heading
         if _SITE_LIKE.search(line):
             # The site's name beside its Latin form or domain: the outlet, not a
             # heading ("النهار اللبنانية | annahar.com" -> النهار اللبنانية).
@@ -355,6 +367,10 @@ def _section_label(line: str, known: set[str]) -> bool:
 _SITE_LIKE = re.compile(
     r"^[^a-zA-Z]{0,40}\s[-|–]\s*[a-zA-Z][\w .&'-]*$|\b[\w-]+\.(?:com|net|org|info)\b|"
     r"^[a-zA-Z][\w .&'-]*$"
+)
+# The publisher's line: «دار الخليج للصحافة والطباعة والنشر», «مؤسسة … للنشر».
+_PUBLISHER = re.compile(
+    r"^(?:دار|مؤسسة|شركة)\s.{0,40}(?:للصحافة|للطباعة|للنشر|والنشر|للإعلام)"
 )
 
 

@@ -241,3 +241,24 @@ def test_a_section_label_that_is_also_an_outlets_name_yields_to_the_copyright():
         {"الشرق الاوسط", "بي بي سي"},
     )
     assert find_outlet(page.outlet_candidates, entries) == ("بي بي سي عربي", False)
+
+
+def test_the_publishers_line_is_neither_title_nor_outlet():
+    page = split_sections(
+        "الخليج\nدار الخليج للصحافة والطباعة والنشر\nعربي ودولي\n"
+        'زعيم كوريا الشمالية يصف رئيس الصين بـ"المحترم".. فما القصة؟\n'
+        "قال الرئيس الروسي إن العلاقات مع الصين في أفضل حالاتها منذ سنوات.",
+        {"الخليج"},
+    )
+    assert page.title.startswith("زعيم كوريا الشمالية")
+    assert page.outlet_candidates == [("name", "الخليج")]
+
+
+def test_a_headline_ending_in_exclamation_marks_is_no_paragraph():
+    page = split_sections(
+        "قراءة في الصحف\nروسيا.. في صناديق الاقتراع رجل واحد وصوت واحد!!\n"
+        "إعداد: محجوبة كرم\n"
+        "اهتمت الصحف اليوم بإعادة انتخاب الرئيس الروسي لولاية رابعة وبنتائج التصويت."
+    )
+    assert page.title == "روسيا.. في صناديق الاقتراع رجل واحد وصوت واحد!!"
+    assert page.authors == ["محجوبة كرم"]
