@@ -26,6 +26,25 @@ NOT_AUTHORS = {
     for w in ("وكالات", "المحرر", "محرر الموقع", "فريق التحرير", "هيئة التحرير")
 }
 MAX_NAME_WORDS = 4
+# An opinion piece's headline: «كامليا انتخابي فرد تكتب لـCNN: روسيا لم تعد …»
+_WRITES_FOR = re.compile(
+    r"^(?:رأي\s*[.:]+\s*)?(?P<name>[^\W\d_]+(?:\s[^\W\d_]+){1,3})\s(?:يكتب|تكتب)"
+    r"\s+ل(?:ـ|\s)?\s*[^:]{2,40}:"
+)
+
+
+def title_author(title: str) -> str | None:
+    """The author an opinion headline names: «فلان يكتب لـCNN: …».
+
+    >>> title_author("كامليا انتخابي فرد تكتب لـCNN: روسيا لم تعد بحاجة لإيران")
+    'كامليا انتخابي فرد'
+    >>> title_author("رأي.. بشار جرار يكتب لـCNN: هل تطيح الفضائح بترامب؟")
+    'بشار جرار'
+    >>> title_author("روسيا تكتب فصلا جديدا: …") is None
+    True
+    """
+    match = _WRITES_FOR.match(title.strip())
+    return match.group("name") if match else None
 
 
 def byline_author(line: str, outlets: set[str] = frozenset()) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from archive.dates import PartialDate
 from archive.ingest import clean
-from archive.ingest.bylines import byline_author
+from archive.ingest.bylines import byline_author, title_author
 from archive.ingest.dates import (
     date_line,
     is_update_line,
@@ -298,6 +298,8 @@ def split_sections(
     order = ["masthead", "site", "byline", "copyright", "name", "dateline"]
     candidates.sort(key=lambda c: order.index(c[0]))
     authors += _body_bylines(lines[body_start:], known)
+    if author := title_author(title):
+        authors.insert(0, author)
     return RawArticle(
         title,
         paragraphs,

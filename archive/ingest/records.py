@@ -5,6 +5,7 @@ import json
 
 from archive.dates import PartialDate
 from archive.ingest.decode import MAX_FILE_BYTES, decode_text
+from archive.ingest.bylines import title_author
 from archive.ingest.errors import ImportFailure
 from archive.ingest.extract import Extracted, enrich
 from archive.ingest.registry import Registry
@@ -45,6 +46,7 @@ def extract_record(line: str, source_file: str, registry: Registry | None) -> Ex
         raw_text=line,
         title=title,
         body="\n\n".join(paragraphs),
+        authors=[author] if (author := title_author(title)) else [],
         date=date,
         outlet_name=(record["outlet"] or "").strip() or None,
         outlet_latin=(record.get("outlet_en") or "").strip(),

@@ -104,3 +104,18 @@ def test_an_authors_articles_are_listed_filtered_and_counted(tmp_path, client):
         {"slug": author.slug, "name": "سارة الأحمد", "count": 2}
     ]
     assert client.get("/api/search/", {"author": "nobody-at-all"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("كامليا انتخابي فرد تكتب لـCNN: روسيا لم تعد بحاجة لإيران في سوريا",
+         "كامليا انتخابي فرد"),
+        ("رأي.. بشار جرار يكتب لـCNN: هل تطيح الفضائح بترامب؟", "بشار جرار"),
+        ("عامر السبايلة يكتب لـCNN: مخطئ من يعتقد ذلك", "عامر السبايلة"),
+        ("خطيبة جمال خاشقجي لـCNN: التقينا قبل 5 شهور", None),  # an interview
+        ("روسيا والصين تكتبان فصلا جديدا: شراكة بلا حدود", None),
+    ],
+)  # fmt: skip
+def test_an_opinion_headline_names_its_writer(title, author):
+    assert split_sections(f"{title}\n{BODY}").authors == ([author] if author else [])

@@ -170,7 +170,11 @@ class Command(BaseCommand):
             if label.get("authors") is not None:
                 part.authored += 1
                 authors = {person(n) for n in getattr(got, "authors", [])}
-                _add(part.authors, authors, {person(n) for n in label["authors"]})
+                gold_authors = {person(n) for n in label["authors"]}
+                _add(part.authors, authors, gold_authors)
+                if show_here and authors != gold_authors:
+                    extra, missed = authors - gold_authors, gold_authors - authors
+                    w(f"  author  {path.name[:40]}: +{sorted(extra)} -{sorted(missed)}")
             speakers = {person(n) for n in got.speakers}
             speakers |= {person(n) for n, _ in got.suggestions}
             gold = {person(n) for n in label["speakers"]}
