@@ -4,8 +4,8 @@ value by value so that the database never refuses one in mid-write."""
 import json
 
 from archive.dates import PartialDate
-from archive.ingest.decode import MAX_FILE_BYTES, decode_text
 from archive.ingest.bylines import title_author
+from archive.ingest.decode import MAX_FILE_BYTES, decode_text
 from archive.ingest.errors import ImportFailure
 from archive.ingest.extract import Extracted, enrich
 from archive.ingest.registry import Registry
