@@ -457,10 +457,11 @@ def _quote_speaker(tokens, quote_start, sentence_speakers, anaphoric, last_speak
     return last_speaker if anaphoric else None
 
 
-def _name_like(token: Token) -> bool:
+def _name_like(token: Token, inside: bool = False) -> bool:
     """A word that can be part of a person's name. Names never take the article,
     so a word nearly as common with ال (مصدر/المصدر، خبير/الخبير) is no name; nor
-    is a word carrying a clitic (للشركة، وهو)."""
+    is a word opening one with a clitic (للشركة، وهو); ``inside`` a name, after
+    its first word, a word may start with و: «روبرت وود»."""
     norm = token.norm
     if (
         norm.startswith("ال")
@@ -470,7 +471,7 @@ def _name_like(token: Token) -> bool:
         or len(norm) < 2
         or token.key in saying_keys()
         or token.key.startswith((PLACE_MARK, VERB_MARK))
-        or strip_proclitics(norm) != norm
+        or (not inside and _carries_clitic(norm))
     ):
         return False
     if token.key != norm:
@@ -479,6 +480,24 @@ def _name_like(token: Token) -> bool:
     if not bare:
         return True  # unknown to general Arabic: most often a foreign name
     return with_article < 3.5 and bare - with_article >= 1.0
+
+
+_COMMON_WORD = 3.0  # zipf: a word a reader meets in every few pages of news
+
+
+def _carries_clitic(norm: str) -> bool:
+    """«وهو», «للشركة»: a proclitic on a word more common without it. «وانغ»
+    (Wang) starts with و but is a name: without it, it is rarer.
+
+    >>> _carries_clitic("وهو"), _carries_clitic("للشركه"), _carries_clitic("وانغ")
+    (True, True, False)
+    """
+    bares = {strip_proclitics(norm)}
+    if norm[:1] in "وف" and len(norm) == 3:
+        bares.add(norm[1:])  # a conjunction on a short word («وهو»)
+    return any(
+        bare != norm and zipf(bare) >= max(zipf(norm), _COMMON_WORD) for bare in bares
+    )
 
 
 # Short words that open foreign names and are also Arabic particles: لو كانغ،
@@ -519,8 +538,10 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
                 and following is not None
                 and _name_like(following)
             )
-            if not (_name_like(t) or opens_name):
+            if not (_name_like(t, inside=bool(name)) or opens_name):
                 break
+            if name and re.search(r"[،,:(]", sentence[name[-1].end : t.start]):
+                break  # "وانغ مينغلينغ، وهو باحث": the comma ends the name
             name.append(t)
             j += 1
         if len(name) < 2:
@@ -528,4 +549,28 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
         after = sentence[name[-1].end :]
         if saw_title or _APPOSITION.match(after):
             return sentence[name[0].start : name[-1].end]
+    return _unknown_subject(tokens, sentence, saying)
+
+
+def _unknown_subject(tokens, sentence, saying) -> str | None:
+    """A name between a title and its verb of saying: "ولكن المندوب الأمريكي
+    روبرت وود استنكر" -> "روبرت وود"."""
+    for i in range(1, min(len(tokens), 12)):
+        if tokens[i - 1].norm not in TITLE_WORDS and not (
+            tokens[i - 1].key.startswith(PLACE_MARK)
+            and i >= 2
+            and tokens[i - 2].norm in TITLE_WORDS
+        ):
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and _name_like(tokens[j], j > i):
+            if j > i and re.search(
+                r"[،,:(]", sentence[tokens[j - 1].end : tokens[j].start]
+            ):
+                break
+            j += 1
+        if j - i >= 2 and j < len(tokens) and tokens[j].key in saying:
+            between = sentence[tokens[j - 1].end : tokens[j].start]
+            if not re.search(r"[،,:(]", between):
+                return sentence[tokens[i].start : tokens[j - 1].end]
     return None

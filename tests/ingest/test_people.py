@@ -216,3 +216,30 @@ def test_a_common_word_alias_names_the_person_the_article_already_named():
 )
 def test_the_subject_of_a_sentence_that_goes_on_qailan_speaks(sentence, speakers):
     assert people(sentence).speakers == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # A name may start with و (Wang); the comma ends it.
+        ("وحذر وانغ مينغلينغ، وهو باحث عسكري في جامعة الدفاع، من أن بكين ستتحرك.",
+         "وانغ مينغلينغ"),
+        # Between a title and its verb; «وود» inside a name is no conjunction.
+        ("ولكن المندوب الأمريكي روبرت وود استنكر في كلمته ما طرحه الوزير.",
+         "روبرت وود"),
+        ("وقال محمد حمادة، محامي الطفل، إن الأسرة قدمت شكوى.", "محمد حمادة"),
+    ],
+)  # fmt: skip
+def test_a_speaker_the_registry_lacks_is_suggested_by_the_whole_name(sentence, name):
+    assert [n for n, _ in people(sentence).suggestions] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال وهو يغادر القاعة إن المحادثات صعبة.",  # «وهو»: "and he"
+        "وأكد المتحدث أن الوفد وصل، وقال إن المحادثات مستمرة.",
+    ],
+)
+def test_words_with_a_conjunction_are_no_suggested_name(sentence):
+    assert people(sentence).suggestions == []
