@@ -540,7 +540,7 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
             )
             if not (_name_like(t, inside=bool(name)) or opens_name):
                 break
-            if name and re.search(r"[،,:(]", sentence[name[-1].end : t.start]):
+            if name and _set_off(sentence, name[-1], t):
                 break  # "وانغ مينغلينغ، وهو باحث": the comma ends the name
             name.append(t)
             j += 1
@@ -550,6 +550,11 @@ def _unknown_speaker(tokens, sentence, saying) -> str | None:
         if saw_title or _APPOSITION.match(after):
             return sentence[name[0].start : name[-1].end]
     return _unknown_subject(tokens, sentence, saying)
+
+
+def _set_off(sentence: str, before: Token, after: Token) -> bool:
+    """Whether punctuation stands between two tokens: a name ends there."""
+    return re.search(r"[،,:(]", sentence[before.end : after.start]) is not None
 
 
 def _unknown_subject(tokens, sentence, saying) -> str | None:
@@ -564,13 +569,10 @@ def _unknown_subject(tokens, sentence, saying) -> str | None:
             continue
         j = i
         while j < len(tokens) and j - i < 3 and _name_like(tokens[j], j > i):
-            if j > i and re.search(
-                r"[،,:(]", sentence[tokens[j - 1].end : tokens[j].start]
-            ):
+            if j > i and _set_off(sentence, tokens[j - 1], tokens[j]):
                 break
             j += 1
         if j - i >= 2 and j < len(tokens) and tokens[j].key in saying:
-            between = sentence[tokens[j - 1].end : tokens[j].start]
-            if not re.search(r"[،,:(]", between):
+            if not _set_off(sentence, tokens[j - 1], tokens[j]):
                 return sentence[tokens[i].start : tokens[j - 1].end]
     return None
