@@ -324,14 +324,18 @@ def _mentions(
                 found.append((start, following[1], following[2]))
                 i = following[1]
                 continue
-            if len(holders) != 1:
-                i = end
+            former = end < len(tokens) and tokens[end].norm in _FORMER
+            if len(holders) != 1 or former:
+                i = end  # «الرئيس الفرنسي السابق»: not the holder that year
                 continue
             who = next(iter(holders))
             named.add(who)
         found.append((start, end, who))
         i = end
     return found
+
+
+_FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "سابقا"}
 
 
 def _name_at(tokens, i, by_first, named: set[str], skip: bool = True):

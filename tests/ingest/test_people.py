@@ -243,3 +243,11 @@ def test_a_speaker_the_registry_lacks_is_suggested_by_the_whole_name(sentence, n
 )
 def test_words_with_a_conjunction_are_no_suggested_name(sentence):
     assert people(sentence).suggestions == []
+
+
+def test_a_former_holders_title_is_not_this_years_holder():
+    # In 2018 «الرئيس الروسي» is Putin; «الرئيس الروسي السابق» is not.
+    assert people("وأشار الرئيس الروسي السابق إلى أن الحرب طويلة.").speakers == []
+    assert people("وأشار الرئيس الروسي إلى أن الحرب طويلة.").speakers == [
+        "فلاديمير بوتين"
+    ]
