@@ -250,7 +250,7 @@ def find_people(
             mentions = _mentions(tokens, by_first, titles_holders, named)
             sentence_speakers = []
             for start, end, name in mentions:
-                if _speaks(tokens, start, end, mentions, saying):
+                if _speaks(tokens, start, end, mentions, saying, sentence):
                     speakers.setdefault(name)
                     sentence_speakers.append((start, name))
                 else:
@@ -377,14 +377,14 @@ def _after_title(tokens, i) -> bool:
     return word in TITLE_WORDS or strip_proclitics(word) in TITLE_WORDS
 
 
-def _speaks(tokens, start, end, mentions, saying) -> bool:
+def _speaks(tokens, start, end, mentions, saying, sentence: str = "") -> bool:
     """Whether the person named at tokens[start:end] is the one speaking."""
     if tokens[start].in_quote:
         return False  # named inside someone else's words
     # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
     for j in range(max(0, start - 3), start):
         if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
-            return True
+            return not _reported(tokens[j + 1 : start])
     if tokens[start].norm[:1] in "لب" and tokens[start].key != tokens[start].norm:
         # "قال لبوتين", "لقائه ببوتن": the one spoken to or about.
         return False
@@ -398,12 +398,15 @@ def _speaks(tokens, start, end, mentions, saying) -> bool:
             continue
         if any(e in (j, j - 1) for _, e in others):
             continue  # "ترامب قال ... بوتين": the verb is Trump's
-        if all(_title_like(t) for t in tokens[j + 1 : start]):
+        between = tokens[j + 1 : start]
+        if all(_title_like(t) for t in between) and not _reported(between):
             return True
-    # "بوتين قال", "لافروف، في تصريح"
-    for j in range(end, min(len(tokens), end + 2)):
+    # "بوتين قال", "لافروف، في تصريح", "رئيس الوزراء الياباني، شينزو إيب، قال"
+    for j in range(end, min(len(tokens), end + 4)):
         if tokens[j].key in saying or tokens[j].norm in ATTRIBUTION:
-            if all(_title_like(t) for t in tokens[end:j]):
+            if all(_title_like(t) for t in tokens[end:j]) and j < end + 2:
+                return True
+            if 0 < j - end and _appositive(sentence, tokens[end - 1], tokens[j]):
                 return True
     # "الرئيس الأميركي، دونالد ترامب، وجه إنذارا …، قائلا إن": the sentence's
     # subject, when it opens the sentence and no one else is named before «قائلا».
@@ -417,8 +420,29 @@ def _speaks(tokens, start, end, mentions, saying) -> bool:
     # "وفقا لبوتين", "بحسب لافروف", "نقلا عن شويغو", "على لسان"
     for j in range(max(0, start - 3), start):
         if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
-            return True
+            return not _reported(tokens[j + 1 : start])
     return False
+
+
+# «إن», «أن», «فإن»: what follows is what was said, not who said it.
+_THAT = {"ان", "فان", "بان", "لان", "انه", "انها"}
+
+
+def _appositive(sentence: str, last: Token, verb: Token) -> bool:
+    """Whether the words between a mention and a verb are set off by commas:
+    «رئيس الوزراء الياباني، شينزو إيب، قال» — the name the title stood for."""
+    between = sentence[last.end : verb.start].strip()
+    return (
+        between[:1] in "،,"
+        and between[-1:] in "،,"
+        and not re.search(r"[.:«»\"“”]", between)
+    )
+
+
+def _reported(between) -> bool:
+    """Whether «إن»/«أن» stands between a verb of saying and a name: «وقالت
+    الخارجية الهندية إن مودي سيقوم» reports Modi, he does not speak."""
+    return any(t.norm in _THAT for t in between)
 
 
 _SUBJECT_WITHIN = 8  # tokens: «وأبلغ الرئيس الروسي فلاديمير بوتين»

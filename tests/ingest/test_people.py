@@ -251,3 +251,18 @@ def test_a_former_holders_title_is_not_this_years_holder():
     assert people("وأشار الرئيس الروسي إلى أن الحرب طويلة.").speakers == [
         "فلاديمير بوتين"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # After «إن» comes what was said: the name there is reported, not speaking.
+        ("وقالت وزارة الخارجية الهندية إن بوتين سيقوم بجولة في القصر.", []),
+        ("وبحسب الوزير فإن الرئيس الروسي، فلاديمير بوتين، كان واضحا جدا.", []),
+        # A title, the name set off by commas, then the verb: the name speaks.
+        ("ذكرت الوكالة أن الرئيس الروسي، فلاديمير بوتين، قال لنظيره إن الاتفاق جيد.",
+         ["فلاديمير بوتين"]),
+    ],
+)  # fmt: skip
+def test_who_speaks_and_who_is_only_reported(sentence, speakers):
+    assert people(sentence).speakers == speakers
