@@ -305,7 +305,10 @@ def _mentions(
         name = _name_at(tokens, i, by_first, named, skip=False)
         if name is not None:
             best = (name[0], name[1], name[2], False)
-        for keys, who in by_first.titles.get(tokens[i].key, ()):
+        titles = (
+            () if _dual_or_plural(tokens[i]) else by_first.titles.get(tokens[i].key, ())
+        )
+        for keys, who in titles:
             n = len(keys)
             if tuple(t.key for t in tokens[i : i + n]) == keys and (
                 best is None or n > best[1] - best[0]
@@ -333,6 +336,19 @@ def _mentions(
         found.append((start, end, who))
         i = end
     return found
+
+
+def _dual_or_plural(token: Token) -> bool:
+    """«الرئيسين», «وزيرا الخارجية»: a title in the dual or plural names no one
+    person (titles match by stem, so the suffix is checked on the written word).
+
+    >>> [_dual_or_plural(t) for t in _tokens("الرئيسين وزيرا الرئيس الأمين")]
+    [True, True, False, False]
+    """
+    norm, key = token.norm, token.key
+    if norm[-2:] in ("ين", "ان", "ون") and not key.endswith(norm[-2:]):
+        return True
+    return norm.endswith("ا") and not key.endswith("ا")
 
 
 _FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "سابقا"}

@@ -266,3 +266,8 @@ def test_a_former_holders_title_is_not_this_years_holder():
 )  # fmt: skip
 def test_who_speaks_and_who_is_only_reported(sentence, speakers):
     assert people(sentence).speakers == speakers
+
+
+def test_a_title_in_the_dual_names_no_one():
+    found = people("وصدر بيان في ختام لقاء الرئيسين الروسي والصيني، شدد على العلاقات.")
+    assert found.speakers == []
