@@ -59,16 +59,16 @@ def test_accepting_a_suggested_speaker_adds_them_to_registry_and_article(
     from archive.models import Person, SpeakerSuggestion
 
     article = make_article(
-        title="تصريح", body="وقال المتحدث تشانغ مينغ، إن الحوار مهم."
+        title="تصريح", body="وقال المتحدث تشانغ جيانمين، إن الحوار مهم."
     )
-    suggestion = SpeakerSuggestion.objects.create(article=article, name="تشانغ مينغ")
+    suggestion = SpeakerSuggestion.objects.create(article=article, name="تشانغ جيانمين")
     response = admin_client.post(
         "/admin/archive/speakersuggestion/",
         {"action": "accept", "_selected_action": [suggestion.pk]},
     )
     assert response.status_code == 302
-    person = Person.objects.get(name="تشانغ مينغ")
-    assert [p.name for p in article.speakers()] == ["تشانغ مينغ"]
+    person = Person.objects.get(name="تشانغ جيانمين")
+    assert [p.name for p in article.speakers()] == ["تشانغ جيانمين"]
     suggestion.refresh_from_db()
     assert suggestion.status == "accepted" and suggestion.person == person
 
