@@ -401,9 +401,8 @@ def _speaks(tokens, start, end, mentions, saying, sentence: str = "") -> bool:
     for j in range(max(0, start - 3), start):
         if tokens[j].norm in ATTRIBUTION or tokens[j].key in ATTRIBUTION:
             return not _reported(tokens[j + 1 : start])
-    if tokens[start].norm[:1] in "لب" and tokens[start].key != tokens[start].norm:
-        # "قال لبوتين", "لقائه ببوتن": the one spoken to or about.
-        return False
+    if _spoken_to(tokens[start]):
+        return False  # "قال لبوتين", "لقائه ببوتن"
     others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
     # A verb of saying shortly before, with nothing but titles between it and the
     # name: "قال الرئيس الروسي فلاديمير بوتين", not "يعلق على عدم تهنئة ترامب".
@@ -412,14 +411,24 @@ def _speaks(tokens, start, end, mentions, saying, sentence: str = "") -> bool:
             continue
         if any(j < s < start for s, _ in others):
             continue
-        if any(e in (j, j - 1) for _, e in others):
-            continue  # "ترامب قال ... بوتين": the verb is Trump's
         between = tokens[j + 1 : start]
+        before_verb = any(e in (j, j - 1) for _, e in others)
+        if before_verb and not (
+            j > 0
+            and _set_off(sentence, tokens[j - 1], tokens[j])
+            and not any(t.norm in _PREPOSITIONS for t in between)
+            and all(_title_like(t) for t in between)
+        ):
+            continue  # "ترامب قال إن بوتين": the verb is Trump's
         if all(_title_like(t) for t in between) and not _reported(between):
             return True
     # "بوتين قال", "لافروف، في تصريح", "رئيس الوزراء الياباني، شينزو إيب، قال"
     for j in range(end, min(len(tokens), end + 4)):
         if tokens[j].key in saying or tokens[j].norm in ATTRIBUTION:
+            if _set_off(sentence, tokens[j - 1], tokens[j]) and _verb_has_subject(
+                tokens, j, others
+            ):
+                break  # "… ماكرون، ذكر هولاند": the verb is Hollande's
             if all(_title_like(t) for t in tokens[end:j]) and j < end + 2:
                 return True
             if 0 < j - end and _appositive(sentence, tokens[end - 1], tokens[j]):
@@ -442,6 +451,28 @@ def _speaks(tokens, start, end, mentions, saying, sentence: str = "") -> bool:
 
 # «إن», «أن», «فإن»: what follows is what was said, not who said it.
 _THAT = {"ان", "فان", "بان", "لان", "انه", "انها"}
+
+
+def _verb_has_subject(tokens, verb: int, others) -> bool:
+    """Whether another mention follows the verb as its subject, with nothing but
+    titles between: «ذكر الرئيس السابق هولاند»."""
+    return any(
+        verb < s <= verb + 4
+        and not _spoken_to(tokens[s])
+        and all(
+            _title_like(t) and t.norm not in _PREPOSITIONS for t in tokens[verb + 1 : s]
+        )
+        for s, _ in others
+    )
+
+
+# Between a verb and its object, never its subject: «يرى في أمير قطر».
+_PREPOSITIONS = {"في", "علي", "من", "عن", "مع", "الي", "حول", "بشان"}
+
+
+def _spoken_to(token: Token) -> bool:
+    """«لبوتين», «ببوتين»: the one spoken to or about, not the speaker."""
+    return token.norm[:1] in "لب" and token.key != token.norm
 
 
 def _appositive(sentence: str, last: Token, verb: Token) -> bool:

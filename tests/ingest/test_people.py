@@ -271,3 +271,11 @@ def test_who_speaks_and_who_is_only_reported(sentence, speakers):
 def test_a_title_in_the_dual_names_no_one():
     found = people("وصدر بيان في ختام لقاء الرئيسين الروسي والصيني، شدد على العلاقات.")
     assert found.speakers == []
+
+
+def test_a_verb_after_a_name_belongs_to_the_subject_that_follows_it():
+    found = people(
+        "وردا على سؤال بشأن ما قد يطلبه من الرئيس الحالي بوتين، قال الرئيس"
+        " الصيني شي جين بينغ إن العلاقات جيدة."
+    )
+    assert found.speakers == ["شي جين بينغ"]
