@@ -215,25 +215,8 @@ def find_people(
     >>> found.speakers, found.quotes[0].text
     (['فلاديمير بوتين'], 'العلاقات مع الصين في أفضل حالاتها')
     """
-    by_first = Lookup()
-    for entry in registry:
-        for words, weak in entry.names:
-            for form in name_forms(words[0]):
-                by_first.names.setdefault(form, []).append((words, entry.name, weak))
-        for keys, since, until in entry.titles:
-            if year is not None and (
-                (since and year < since) or (until and year > until)
-            ):
-                continue
-            by_first.titles.setdefault(keys[0], []).append((keys, entry.name))
-    titles_holders: dict[Keys, set[str]] = {}
-    for entry in registry:
-        for keys, since, until in entry.titles:
-            if year is None or not (
-                (since and year < since) or (until and year > until)
-            ):
-                titles_holders.setdefault(keys, set()).add(entry.name)
-
+    by_first = lookup(registry, year)
+    titles_holders = by_first.holders
     result = People()
     speakers: dict[str, None] = {}
     mentioned: dict[str, None] = {}
@@ -287,10 +270,40 @@ def find_people(
 @dataclass
 class Lookup:
     """The registry by a mention's first word: names by how their first word may be
-    written, titles by the first word's search key (titles inflect, names do not)."""
+    written, titles by the first word's search key (titles inflect, names do not);
+    and who held each title in the year."""
 
     names: dict[str, list[tuple[Words, str, bool]]] = field(default_factory=dict)
     titles: dict[str, list[tuple[Keys, str]]] = field(default_factory=dict)
+    holders: dict[Keys, set[str]] = field(default_factory=dict)
+
+
+# One lookup per registry and year: building it costs more than reading an article
+# (an import reads thousands of articles with one registry).
+_LOOKUPS: dict[tuple[int, int | None], tuple[list, Lookup]] = {}
+
+
+def lookup(registry: list[PersonEntry], year: int | None) -> Lookup:
+    """The registry's ``Lookup`` for articles of ``year``, built once."""
+    cached = _LOOKUPS.get((id(registry), year))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    by_first = Lookup()
+    for entry in registry:
+        for words, weak in entry.names:
+            for form in name_forms(words[0]):
+                by_first.names.setdefault(form, []).append((words, entry.name, weak))
+        for keys, since, until in entry.titles:
+            if year is not None and (
+                (since and year < since) or (until and year > until)
+            ):
+                continue
+            by_first.titles.setdefault(keys[0], []).append((keys, entry.name))
+            by_first.holders.setdefault(keys, set()).add(entry.name)
+    if len(_LOOKUPS) > 64:
+        _LOOKUPS.clear()
+    _LOOKUPS[(id(registry), year)] = (registry, by_first)
+    return by_first
 
 
 def _mentions(
