@@ -1,5 +1,7 @@
 """A reader opens the site in a real browser: RTL, readable, the Arabic font loaded."""
 
+import os
+
 import pytest
 
 from archive.models import Article
@@ -62,3 +64,29 @@ def test_search_from_the_header_finds_an_article(page, seeded_site):
     assert "1 نتيجة" in page.locator(".count").inner_text()
     # The alias registry also finds his full name: سيرجي شويجو, marked as one phrase.
     assert page.locator("mark").first.inner_text() == "سيرجي شويجو"
+
+
+def test_a_byline_reads_right_to_left_and_links_its_author(
+    page, live_server, transactional_db, registries, tmp_path
+):
+    from django.core.management import call_command
+
+    line = "مقال لمراسل الشؤون الدولية لدى CNN، بن ويدمان"
+    raw = tmp_path / "byline.txt"
+    raw.write_text(
+        f"الصين وروسيا توقعان اتفاقا للطاقة\n{line}\n"
+        "قال مسؤولون إن التعاون بين البلدين يتوسع في مجالات كثيرة."
+    )
+    call_command("import_articles", str(raw), quiet=True)
+    page.goto(live_server.url + Article.objects.get().get_absolute_url())
+    byline = page.locator(".byline")
+    assert byline.inner_text() == line
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.byline')).direction")
+        == "rtl"
+    )
+    if shots := os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=f"{shots}/article-byline.png")
+    byline.get_by_role("link", name="بن ويدمان").click()
+    page.wait_for_load_state()
+    assert "بن ويدمان" in page.locator("h1").inner_text()
