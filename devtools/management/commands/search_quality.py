@@ -5,6 +5,8 @@ the wanted forms and the false-match rate over the look-alikes, both evaluated b
 PostgreSQL itself (our tsvector @@ our tsquery; the baseline's to_tsvector('arabic') @@
 plainto_tsquery('arabic')). Relevance: tests/data/relevance/queries.jsonl, judged over
 the corpus sample imported into a scratch database: MRR and nDCG@10 of the first page.
+Known items: tests/data/known_items/queries.jsonl (devtools.known_items), whether the
+article a query was made from comes first: success@1, success@10, MRR, zero results.
 """
 
 import csv
@@ -21,6 +23,7 @@ from django.test.utils import override_settings
 from archive.models import Article
 from archive.search import parse_query, search_articles
 from archive.text import build_tsvector, normalize_arabic
+from devtools import known_items
 from devtools.benchmarks import CITATION, ensure_corpus
 from devtools.scratch import scratch_database
 
@@ -132,8 +135,15 @@ class Command(BaseCommand):
         parser.add_argument("--failures", type=int, default=0, help="list N misses")
         parser.add_argument("--no-relevance", action="store_true")
         parser.add_argument("--per-query", action="store_true")
+        parser.add_argument(
+            "--held-out",
+            action="store_true",
+            help="score the known-item set's held-out part too (only when done)",
+        )
 
-    def handle(self, *args, keep, failures, no_relevance, per_query, **options):
+    def handle(
+        self, *args, keep, failures, no_relevance, per_query, held_out, **options
+    ):
         self.per_query = per_query
         rows = load_morphology(DATA / "morphology.tsv")
         with scratch_database(keep=keep):
@@ -142,6 +152,7 @@ class Command(BaseCommand):
             path = DATA / "relevance" / "queries.jsonl"
             if not no_relevance and path.exists():
                 self._relevance(path)
+                self._known_items(held_out)
 
     def _print_morphology(self, rows, ours, base, failures):
         o, b = morphology_figures(rows, ours), morphology_figures(rows, base)
@@ -186,6 +197,25 @@ class Command(BaseCommand):
             w(f"misses ({len(misses)}):")
             for r, _ in misses[:failures]:
                 w(f"  {r['expected']:8} {r['query']} ~ {r['form']}  [{r['category']}]")
+
+    def _known_items(self, with_held_out: bool):
+        """tests/data/known_items: does the article a query was made from come
+        first? Ours and plain to_tsvector('arabic') with ts_rank_cd, same run."""
+        development, held = known_items.split(known_items.load())
+        parts = [("development", development)]
+        if with_held_out:
+            parts.append(("held-out", held))
+        for name, queries in parts:
+            systems = {
+                "ours": known_items.score(known_items.run_ours(queries), queries),
+                "arabic": known_items.score(
+                    known_items.run_baseline(queries), queries
+                ),
+            }
+            for line in known_items.report(systems, label=f"known items, {name}"):
+                self.stdout.write(line)
+        if not with_held_out:
+            self.stdout.write("(the held-out part is scored with --held-out)")
 
     def _relevance(self, path):
         queries = [
