@@ -17,7 +17,6 @@ from archive.text import (
     quote_lexeme,
     token_lexemes,
     tokenize,
-    zipf,
 )
 
 MAX_QUERY_CHARS = (
@@ -116,26 +115,6 @@ class ParsedQuery:
             phrases.append((tuple(clause.tokens), clause.exact))
             phrases.extend((tuple(a), False) for a in clause.alternatives)
         return list(dict.fromkeys(phrases))
-
-    def rank_parts(self) -> list[tuple[float, str, str]]:
-        """(weight, tsquery, exact-only tsquery) per AND-ed group, rarer words
-        weighing more: an IDF from general Arabic word frequencies."""
-        parts = []
-        for group in self.groups:
-            positive = [c for c in group if not c.negated]
-            if not positive:
-                continue
-            weight = max(_rarity(t) for c in positive for t in c.tokens)
-            any_form = " | ".join(c.tsquery() for c in positive)
-            exact = " | ".join(c.tsquery(exact_only=True) for c in positive)
-            parts.append((weight, any_form, exact))
-        return parts
-
-
-def _rarity(token: str) -> float:
-    """1 for the commonest words, up to 6 for words general Arabic hardly uses."""
-    frequency = zipf(normalize_arabic(token))
-    return min(6.0, max(1.0, 7.0 - frequency)) if frequency else 4.0
 
 
 def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:

@@ -109,11 +109,20 @@ def test_exact_form_ranks_above_a_stemmed_match(make_article):
 
 
 @pytest.mark.django_db
-def test_rarer_words_weigh_more(make_article):
-    make_article(title="حميميم", body="روسيا")
-    make_article(title="روسيا", body="حميميم")
-    # Same words, mirrored: the article with the rare word in its title wins.
-    assert titles("روسيا حميميم") == ["حميميم", "روسيا"]
+def test_all_words_together_in_the_body_beat_one_rare_word_in_the_title(
+    make_article,
+):
+    filler = " ".join(["وأضاف المسؤول أن المحادثات مستمرة بين الجانبين."] * 6)
+    make_article(
+        title="قاعدة حميميم",
+        body=f"وصلت الطائرات. {filler} وتحدث عن روسيا. {filler} وعن المناورات.",
+    )
+    make_article(
+        title="تطورات جديدة",
+        body=f"{filler} ووصلت المناورات الروسية إلى قاعدة حميميم في سوريا. {filler}",
+    )
+    # The reader remembers three words that stood together in an article's body.
+    assert titles("حميميم المناورات الروسية") == ["تطورات جديدة", "قاعدة حميميم"]
 
 
 @pytest.mark.django_db
