@@ -208,9 +208,7 @@ class Command(BaseCommand):
         for name, queries in parts:
             systems = {
                 "ours": known_items.score(known_items.run_ours(queries), queries),
-                "arabic": known_items.score(
-                    known_items.run_baseline(queries), queries
-                ),
+                "arabic": known_items.score(known_items.run_baseline(queries), queries),
             }
             for line in known_items.report(systems, label=f"known items, {name}"):
                 self.stdout.write(line)
