@@ -120,13 +120,25 @@ def summarize(found: Found) -> dict:
             "facets": facets,
             "bars": coverage_bars(months),
         }
-    # Too many to count or aggregate quickly: an estimate, and facets over the
-    # newest matches (the ones ranked), said so on the page.
+    facets = facet_summary(newest)[0]
+    if not searched:
+        # A list without a search (the whole archive, an outlet, a year) is one
+        # count over indexed columns, cached until the next write: exact, so its
+        # last page is the last page. Facets stay over the newest.
+        return {
+            "count": results.count(),
+            "exact": True,
+            "facets": facets,
+            "facets_over": len(newest),
+            "bars": [],
+        }
+    # Too many matches to count or aggregate quickly: an estimate, and facets over
+    # the newest matches (the ones ranked), said so on the page.
     return {
         "count": estimate,
         "exact": False,
         "approximate": plans.approximate(estimate),
-        "facets": facet_summary(newest)[0],
+        "facets": facets,
         "facets_over": len(newest),
         "bars": [],
     }

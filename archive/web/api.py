@@ -24,7 +24,8 @@ def api_search(request):
     try:
         page = listing_page(request, results)
     except BadPage as exc:
-        return JsonResponse({"error": str(exc)}, status=exc.status)
+        error = {"error": str(exc)} | ({"last": exc.last_url} if exc.last_url else {})
+        return JsonResponse(error, status=exc.status)
     highlighter = Highlighter(request.GET.get("q", ""))
     return JsonResponse(
         {

@@ -1,8 +1,10 @@
-"""Short-lived caching of counts that many requests share: facets, charts, calendars.
+"""Caching of counts that many requests share: facets, charts, calendars, totals.
 
-Result lists are always read live. Counts are kept for ``TTL`` seconds and dropped
-by this process whenever an article, its people or its themes change; other worker
-processes see such an edit in their counts within ``TTL`` seconds.
+Result lists are always read live. Counts are kept under the archive's generation
+number (``archive_counts_generation``, a sequence that every write to an article,
+its links or the registries moves on, by a trigger: migration 0018), so a count is
+never older than the last write, whichever process made it: an import in another
+shell, the admin, a restore. ``TTL`` only bounds how long an unused entry stays.
 """
 
 import hashlib
@@ -10,38 +12,29 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db import connection
 
 TTL = 120
 # Counts over the whole archive (the index pages): a second per million articles to
-# compute, and an article more changes them by one.
+# compute; they change only with a write, which changes the generation.
 ARCHIVE_TTL = 600
-_VERSION_KEY = "archive:counts-version"
 T = TypeVar("T")
+
+
+def generation() -> int:
+    """The archive's write generation: it moves on with every write."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM archive_counts_generation")
+        return cursor.fetchone()[0]
 
 
 def cached_counts(
     name: str, params: str, compute: Callable[[], T], ttl: int | None = None
 ) -> T:
-    version = cache.get_or_set(_VERSION_KEY, 1, None)
     digest = hashlib.sha1(params.encode("utf-8")).hexdigest()
-    key = f"archive:{name}:{version}:{digest}"
+    key = f"archive:{name}:{generation()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TTL if ttl is None else ttl)
     return value
-
-
-def forget_counts() -> None:
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 1, None)
-
-
-@receiver([post_save, post_delete], dispatch_uid="archive-counts")
-def _on_change(sender, **kwargs) -> None:
-    if sender.__module__ == "archive.models":
-        forget_counts()

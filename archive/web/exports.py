@@ -114,6 +114,10 @@ class SearchFeed(Feed):
     def link(self, obj):
         return "/search/?" + obj if obj else "/search/"
 
+    def feed_url(self, obj):
+        # rel="self" is this feed, with its query: a reader subscribes to it.
+        return "/feed/?" + obj if obj else "/feed/"
+
     def subtitle(self, obj):
         return "مقالات الصحافة العربية عن العلاقات الصينية الروسية"
 

@@ -1,5 +1,7 @@
 """Page numbers from the query string, with a 400 for nonsense instead of a 500."""
 
+import math
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page
 
@@ -11,9 +13,10 @@ MAX_PAGE_DIGITS = 9
 class BadPage(Exception):
     """A page number no list has: the message and the status to answer with."""
 
-    def __init__(self, message: str, status: int):
+    def __init__(self, message: str, status: int, last_url: str = ""):
         super().__init__(message)
         self.status = status
+        self.last_url = last_url  # the list's last page, past its end
 
 
 def page_number(request) -> int:
@@ -36,7 +39,9 @@ def listing_page(request, listing: Listing) -> Page:
     try:
         return listing.page(number, settings.PAGE_SIZE)
     except EmptyPage:
-        raise BadPage(f"لا توجد صفحة رقم {number}.", 404) from None
+        last = max(1, math.ceil(listing.count / settings.PAGE_SIZE))
+        message = f"لا توجد صفحة رقم {number}: آخر صفحات القائمة {last}."
+        raise BadPage(message, 404, page_url(request, last)) from None
 
 
 def page_url(request, number: int) -> str:

@@ -1,6 +1,7 @@
 """Search against real PostgreSQL: matching, ranking, query syntax, snippets."""
 
 import pytest
+from django.conf import settings
 
 from archive.models import Article
 from archive.search import highlight, parse_query, plans, search_articles
@@ -319,3 +320,23 @@ def test_the_date_window_finds_the_same_newest_matches(make_article, monkeypatch
     assert set(newest) == set(
         Article.objects.filter(title__in=titles).values_list("pk", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_a_list_without_a_search_is_counted_exactly_and_pages_end_there(
+    client, make_article, monkeypatch
+):
+    # Over the caps, a search is estimated; the archive without one is one count.
+    _cap(monkeypatch, rank_cap=2, exact_limit=2)
+    monkeypatch.setattr(settings, "PAGE_SIZE", 2)
+    _yearly(make_article, years=(2013, 2014, 2015, 2016, 2017))
+    api = client.get("/api/search/").json()
+    assert (api["count"], api["count_exact"]) == (5, True)
+    last = client.get("/search/", {"page": 3})
+    assert last.status_code == 200 and "من <bdi>3</bdi>" in last.content.decode()
+    past = client.get("/search/", {"page": 4})
+    assert past.status_code == 404
+    assert "انتقل إلى الصفحة الأخيرة" in past.content.decode()
+    assert "page=3" in past.context["last_page_url"]
+    api_past = client.get("/api/search/", {"page": 4})
+    assert api_past.status_code == 404 and "page=3" in api_past.json()["last"]

@@ -1,6 +1,7 @@
 """Browsing as a reader: dates, outlets, speakers, themes, charts, feeds, exports."""
 
 import csv
+import re
 import datetime
 import io
 import json
@@ -130,6 +131,9 @@ def test_atom_feed_for_a_search(client, dated):
     assert response["Content-Type"].startswith("application/atom+xml")
     body = response.content.decode()
     assert "<title>قمة بكين</title>" in body and "مناورات مارس" not in body
+    # The feed names itself with its query, so a reader subscribes to this search.
+    self_link = re.search(r'<link href="([^"]+)" rel="self"', body).group(1)
+    assert self_link.endswith("/feed/?q=%D9%82%D9%85%D8%A9")
 
 
 @pytest.mark.django_db

@@ -141,3 +141,22 @@ def test_api_article_returns_the_full_record(client, seeded):
 def test_static_font_is_served(client):
     response = client.get("/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_counts_follow_a_write_made_by_another_process(client, make_article):
+    make_article(title="الأول")
+    assert client.get("/").context["total"] == 1
+    # Another process writes (an import in another shell): no signal reaches this
+    # one, the database's generation number does.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO archive_article (source_id, title, body, dateline, byline,"
+            " raw_text, date_precision, url, source_file, content_hash,"
+            " editor_fields, created_at, updated_at)"
+            " VALUES ('other:1', 'الثاني', 'نص', '', '', 'نص', 'unknown', '', '',"
+            " '', '{}', now(), now())"
+        )
+    assert client.get("/").context["total"] == 2

@@ -42,6 +42,7 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
         page = listing_page(request, results)
     except BadPage as exc:
         context["error"] = str(exc)
+        context["last_page_url"] = exc.last_url
         return render(request, template, context, status=exc.status)
     highlighter = Highlighter(context["q"])
     for article in page.object_list:
