@@ -1,10 +1,10 @@
 """Browsing as a reader: dates, outlets, speakers, themes, charts, feeds, exports."""
 
 import csv
-import re
 import datetime
 import io
 import json
+import re
 
 import pytest
 
