@@ -160,3 +160,19 @@ def test_counts_follow_a_write_made_by_another_process(client, make_article):
             " '', '{}', now(), now())"
         )
     assert client.get("/").context["total"] == 2
+
+
+@pytest.mark.django_db
+def test_a_search_with_no_result_says_so_and_offers_a_way_out(client, make_article):
+    make_article(title="قمة بكين", body="التقى الرئيسان في بكين.", url="")
+    page = client.get("/search/", {"q": "روسياا"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "لا يوجد في الأرشيف مقال يطابق «<bdi>روسياا</bdi>»" in html
+    assert "تحقّق من الإملاء" in html
+    assert 'class="search-help"' in html
+    # A filter that leaves nothing: its chip removes it.
+    page = client.get("/search/", {"q": "بكين", "year": "2001"})
+    html = page.content.decode()
+    assert "مع المرشّحات المطبّقة" in html
+    assert "أزل المرشّح" in html and "ابحث دون مرشّحات" in html
