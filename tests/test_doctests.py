@@ -25,6 +25,7 @@ MODULES = [
     "archive.ingest.people",
     "archive.ingest.bylines",
     "archive.web.views.articles",
+    "archive.search.forms",
 ]
 
 

@@ -19,7 +19,7 @@ SNIPPET_SCAN_CHARS = 3000  # about 500 words: where result snippets are looked f
 
 def _phrase_hits(text: str, spans, phrases) -> list[bool]:
     """Which words of ``text`` belong to an occurrence of one of ``phrases``."""
-    span_lexemes = [_word_lexemes(text[a:b]) for a, b in spans]
+    span_lexemes = [word_lexemes(text[a:b]) for a, b in spans]
     where: dict[str, list[int]] = {}
     for i, lexemes in enumerate(span_lexemes):
         for lexeme in lexemes:
@@ -41,7 +41,7 @@ def _phrase_hits(text: str, spans, phrases) -> list[bool]:
 
 
 @lru_cache(maxsize=100_000)
-def _word_lexemes(word: str) -> frozenset[str]:
+def word_lexemes(word: str) -> frozenset[str]:
     return frozenset(
         lexeme
         for t in tokenize(word, keep_teh_marbuta=True)

@@ -7,7 +7,7 @@ from archive.search import Highlighter
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page, page_url
 from archive.web.serialize import article_data
-from archive.web.views.lists import list_results
+from archive.web.views.lists import list_forms, list_results
 
 SEARCH_FIELDS = ("snippet",)
 ARTICLE_FIELDS = (
@@ -44,6 +44,7 @@ def api_search(request):
                 for a in page.object_list
             ],
             "facets": summary["facets"],
+            "matched_forms": list_forms(request, filterset, results),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -176,3 +176,23 @@ def test_a_search_with_no_result_says_so_and_offers_a_way_out(client, make_artic
     html = page.content.decode()
     assert "مع المرشّحات المطبّقة" in html
     assert "أزل المرشّح" in html and "ابحث دون مرشّحات" in html
+
+
+@pytest.mark.django_db
+def test_the_forms_that_matched_are_listed_and_each_searches_alone(
+    client, make_article
+):
+    make_article(title="زيارة إلى الصين", body="وقال إن الصين والصين شريكان.")
+    make_article(title="تقرير", body="وصل الوفد إلى بالصين أمس.")
+    page = client.get("/search/", {"q": "الصين"})
+    forms = {f["form"]: f["count"] for f in page.context["matched_forms"][0]["forms"]}
+    assert forms == {"الصين": 2, "والصين": 1, "بالصين": 1}
+    html = page.content.decode()
+    assert "الصيغ المطابقة" in html
+    assert 'href="/search/?q=%22%D9%88%D8%A7%D9%84%D8%B5%D9%8A%D9%86%22"' in html
+    # The link searches that form alone.
+    alone = client.get("/search/", {"q": '"بالصين"'})
+    assert [a.title for a in alone.context["page"].object_list] == ["تقرير"]
+    api = client.get("/api/search/", {"q": "الصين"}).json()
+    assert api["matched_forms"][0]["word"] == "الصين"
+    assert {f["form"] for f in api["matched_forms"][0]["forms"]} == set(forms)

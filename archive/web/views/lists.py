@@ -5,6 +5,7 @@ from django.shortcuts import render
 from archive.models import Article
 from archive.search import Highlighter, listing
 from archive.search.calendar import month_name
+from archive.search.forms import FORMS_OVER, forms_of
 from archive.web.cache import cached_counts
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page
@@ -53,7 +54,25 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
     context["active"] = active_filters(filterset)
     context["facets"] = results.summary["facets"]
     context["bars"] = results.summary["bars"]
+    context["matched_forms"] = list_forms(request, filterset, results)
+    context["forms_over"] = min(FORMS_OVER, results.count)
     return render(request, template, context)
+
+
+def list_forms(request, filterset: ArticleFilter, results: listing.Listing) -> list:
+    """Which forms of each query word the list's first articles use (cached with
+    the list's counts; the order matters: the first articles are counted)."""
+    parsed = filterset.parsed_query()
+    if parsed is None or not results.count:
+        return []
+    params = request.GET.copy()
+    params.pop("page", None)
+    ordered = results.ordered
+    return cached_counts(
+        "forms",
+        f"{request.path}?{params.urlencode()}",
+        lambda: forms_of(parsed, list(ordered[:FORMS_OVER])),
+    )
 
 
 def article_list(request):

@@ -1,0 +1,77 @@
+"""Which written forms matched: for each word of a query, the forms the archive's
+matching articles use, with how often («الصين»: الصين 812، بالصين 140، والصين 96 …).
+
+The analyzer matches a word in many forms; a reader who sees which ones can judge
+the match and search one form exactly (its link quotes it). Counted over the first
+``FORMS_OVER`` articles of the list, as the page says.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db.models.functions import Substr
+
+from archive.models import Article
+from archive.search.highlight import word_lexemes
+from archive.search.query import ParsedQuery
+from archive.text import token_lexemes, word_spans
+
+FORMS_OVER = 100  # articles read
+FORMS_SHOWN = 8  # forms listed per query word
+TEXT_CHARS = 4000  # of each article: its title and opening
+_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
+
+
+def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
+    """[{"word": the query word, "forms": [{"form", "count"}, …]}, …] for each
+    single-word, non-negated clause of the query, most frequent form first.
+
+    >>> from archive.search import parse_query
+    >>> found = matched_forms(parse_query("الصين", aliases={}),
+    ...                       ["زار بكين وقال إن الصين والصين.", "في الصين"])
+    >>> [(f["form"], f["count"]) for f in found[0]["forms"]]
+    [('الصين', 2), ('والصين', 1)]
+    """
+    words = []
+    for group in parsed.groups:
+        for clause in group:
+            if clause.negated or len(clause.tokens) != 1:
+                continue
+            names = [
+                clause.tokens[0],
+                *(a[0] for a in clause.alternatives if len(a) == 1),
+            ]
+            wanted = set()
+            for name in names:
+                lexemes = token_lexemes(name)
+                wanted |= {lexemes[0]} if clause.exact else set(lexemes)
+            words.append((clause.tokens[0], wanted, Counter()))
+    if not words:
+        return []
+    for text in texts:
+        text = text[:TEXT_CHARS]
+        for start, end in word_spans(text):
+            written = text[start:end]
+            lexemes = word_lexemes(written)
+            for _, wanted, counts in words:
+                if lexemes & wanted:
+                    counts[_MARKS.sub("", written)] += 1
+    return [
+        {
+            "word": word,
+            "forms": [
+                {"form": form, "count": n}
+                for form, n in counts.most_common(FORMS_SHOWN)
+            ],
+        }
+        for word, _, counts in words
+    ]
+
+
+def forms_of(parsed: ParsedQuery, ids: list[int]) -> list[dict]:
+    """``matched_forms`` over the titles and openings of the articles ``ids``."""
+    rows = Article.objects.filter(pk__in=ids[:FORMS_OVER]).values_list(
+        "title", Substr("body", 1, TEXT_CHARS)
+    )
+    return matched_forms(parsed, (f"{title}\n{body}" for title, body in rows))
