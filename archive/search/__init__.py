@@ -16,14 +16,16 @@ calls it and renders. The text analysis it relies on is ``archive.text``.
 """
 
 from archive.search.highlight import Highlighter, highlight
-from archive.search.matching import search_articles
-from archive.search.query import ParsedQuery, parse_query
+from archive.search.matching import exclude_matches, search_articles
+from archive.search.query import ParsedQuery, parse_exclusions, parse_query
 from archive.search.ranking import rank_terms, ranked
 
 __all__ = [
     "Highlighter",
     "ParsedQuery",
+    "exclude_matches",
     "highlight",
+    "parse_exclusions",
     "parse_query",
     "rank_terms",
     "ranked",

@@ -15,6 +15,14 @@ class _Matches(Func):
     conditional = True
 
 
+def exclude_matches(queryset: QuerySet, excluded: ParsedQuery) -> QuerySet:
+    """«-أوكرانيا» alone: every article but those matching ``excluded``, as an
+    anti-join on the matches (read from the index), never a NOT over every vector."""
+    tsquery = Cast(Value(excluded.tsquery(keys_only=True)), SearchQueryField())
+    matches = queryset.model.objects.filter(_Matches(F("search_vector"), tsquery))
+    return queryset.exclude(pk__in=matches.values("pk"))
+
+
 def search_articles(queryset: QuerySet, text: "str | ParsedQuery") -> QuerySet:
     """Articles matching the query, annotated with ``rank``; unchanged when empty."""
     parsed = text if isinstance(text, ParsedQuery) else parse_query(text)

@@ -7,7 +7,7 @@ for all of their names (``aliases``).
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archive.search.aliases import alias_table
 from archive.text import (
@@ -26,7 +26,9 @@ MAX_CLAUSES = 16
 
 # "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
 _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
-_OR_WORDS = {"or", "|"}
+_OR_WORDS = {"or", "|", "أو", "او"}
+_AND_WORDS = {"and"}  # every word is required anyway
+_NOT_WORDS = {"not"}  # NOT x is -x
 
 
 def _phrase_tsquery(
@@ -125,15 +127,54 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
     "('=الحزام' <-> '=والطريق') & !('=امريكا' | '@ولايات_المتحده')"
     """
+    groups = _groups(text, aliases)
+    if not any(not c.negated for g in groups for c in g):
+        return None  # only exclusions (see parse_exclusions) or nothing at all
+    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
+    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
+    # of nothing else.
+    content = [g for g in groups if not _is_particle_group(g)]
+    if any(not c.negated for g in content for c in g):
+        groups = content
+    return ParsedQuery(groups)
+
+
+def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | None:
+    """A query of exclusions only («-أوكرانيا»: everything but), as the query of
+    what to leave out; None when the query searches for something, or is empty.
+
+    >>> parse_exclusions("-أوكرانيا", aliases={}).tsquery()
+    "('=اوكرانيا' | '@اوكرانيا')"
+    >>> parse_exclusions("روسيا -أوكرانيا", aliases={}) is None
+    True
+    """
+    groups = _groups(text, aliases)
+    if not groups or any(not c.negated for g in groups for c in g):
+        return None
+    # «-أ -ب» leaves out what has either: one OR-ed group.
+    return ParsedQuery([[replace(c, negated=False) for g in groups for c in g]])
+
+
+def _groups(text: str, aliases: dict | None) -> list[list["Clause"]]:
+    """The query's clauses: AND-ed groups of OR-ed clauses."""
     text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
     items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
+    negate_next = False
     for match in _CLAUSE.finditer(text):
         minus, q1, q2, q3, word = match.groups()
         quoted = q1 if q1 is not None else q2 if q2 is not None else q3
+        negated = bool(minus) or negate_next
+        negate_next = False
         if quoted is not None:
-            items.append((bool(minus), True, quoted))
-        else:
-            items.append((bool(minus), False, word))
+            items.append((negated, True, quoted))
+            continue
+        if not minus and word.casefold() in _AND_WORDS | _NOT_WORDS:
+            negate_next = word.casefold() in _NOT_WORDS  # AND: nothing to do
+            continue
+        # "الصين|روسيا": the bar is OR with or without spaces around it.
+        parts = [p for p in re.split(r"(\|)", word) if p]
+        for k, part in enumerate(parts):
+            items.append((negated and k == 0, False, part))
     table = alias_table() if aliases is None else aliases
     groups: list[list[Clause]] = []
     join_next = False
@@ -157,15 +198,7 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
         else:
             groups.append([clause])
         join_next = False
-    if not any(not c.negated for g in groups for c in g):
-        return None  # only exclusions or nothing at all: no search to run
-    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
-    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
-    # of nothing else.
-    content = [g for g in groups if not _is_particle_group(g)]
-    if any(not c.negated for g in content for c in g):
-        groups = content
-    return ParsedQuery(groups)
+    return groups
 
 
 def _is_particle_group(group: list[Clause]) -> bool:
@@ -192,6 +225,8 @@ def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
         run = items[start:end]
         if any(q or (n and k > 0) for k, (n, q, _) in enumerate(run)):
             continue
+        if any(w.casefold() in _OR_WORDS for _, _, w in run):
+            continue  # "الصين | روسيا": the bar is not part of a name
         tokens = tuple(t for _, _, w in run for t in tokenize(w, keep_teh_marbuta=True))
         if tokens in table and (len(tokens) > 1 or len(table[tokens]) > 1):
             return Clause(

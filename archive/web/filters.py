@@ -17,7 +17,13 @@ from archive.models import (
     Person,
     Theme,
 )
-from archive.search import ParsedQuery, parse_query, search_articles
+from archive.search import (
+    ParsedQuery,
+    exclude_matches,
+    parse_exclusions,
+    parse_query,
+    search_articles,
+)
 from archive.search.calendar import DAY_OR_MONTH
 
 MAX_DATE_SPAN_DAYS = 366  # date_end - date of an article dated only to its year
@@ -82,6 +88,9 @@ class ArticleFilter(django_filters.FilterSet):
         ]  # fmt: skip
 
     def filter_search(self, queryset, name, value):
+        excluded = parse_exclusions(value)
+        if excluded is not None:
+            return exclude_matches(queryset, excluded)  # «-أوكرانيا»: all but
         return search_articles(queryset, value)
 
     def filter_outlet(self, queryset, name, outlets):

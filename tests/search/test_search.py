@@ -340,3 +340,35 @@ def test_a_list_without_a_search_is_counted_exactly_and_pages_end_there(
     assert "page=3" in past.context["last_page_url"]
     api_past = client.get("/api/search/", {"page": 4})
     assert api_past.status_code == 404 and "page=3" in api_past.json()["last"]
+
+
+@pytest.mark.django_db
+def test_a_query_of_exclusions_only_means_everything_but(client, make_article):
+    make_article(title="أوكرانيا والغاز", body="الحرب في أوكرانيا")
+    make_article(title="قمة بكين", body="التقى الرئيسان في بكين")
+    make_article(title="منتدى الطاقة", body="شركات الغاز الروسية")
+    for q in ("-أوكرانيا", "NOT أوكرانيا"):
+        page = client.get("/search/", {"q": q})
+        found = {a.title for a in page.context["page"].object_list}
+        assert found == {"قمة بكين", "منتدى الطاقة"}
+        assert page.context["summary"]["count"] == 2
+    api = client.get("/api/search/", {"q": "-أوكرانيا -الغاز"}).json()
+    assert [r["title"] for r in api["results"]] == ["قمة بكين"]
+
+
+@pytest.mark.parametrize(
+    ("query", "titles_found"),
+    [
+        ("بكين | الطاقة", {"قمة بكين", "منتدى الطاقة"}),
+        ("بكين|الطاقة", {"قمة بكين", "منتدى الطاقة"}),
+        ("بكين أو الطاقة", {"قمة بكين", "منتدى الطاقة"}),
+        ("الغاز AND الروسية", {"منتدى الطاقة"}),
+        ("الغاز NOT أوكرانيا", {"منتدى الطاقة"}),
+    ],
+)
+@pytest.mark.django_db
+def test_or_and_not_in_every_spelling(make_article, query, titles_found):
+    make_article(title="أوكرانيا والغاز", body="الحرب في أوكرانيا")
+    make_article(title="قمة بكين", body="التقى الرئيسان في بكين")
+    make_article(title="منتدى الطاقة", body="شركات الغاز الروسية")
+    assert set(titles(query)) == titles_found
