@@ -73,6 +73,7 @@ class Clause:
     negated: bool = False
     # Other names of the same person or place (Putin -> بوتين).
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
+    written: str = ""  # as the reader typed it
 
     def tsquery(self, exact_only: bool = False, keys_only: bool = False) -> str:
         exact = self.exact or exact_only
@@ -92,6 +93,33 @@ class Clause:
 class ParsedQuery:
     # Each group is a list of clauses joined by OR; groups are joined by AND.
     groups: list[list[Clause]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # particles not required
+
+    def understood(self) -> dict:
+        """How the query was read, for the reader and the API: the groups every
+        article must match (each one of its alternatives), what it must not
+        contain, and the particles not required.
+
+        >>> parse_query('الصين OR روسيا -أوكرانيا في', aliases={}).understood()
+        {'all_of': [[{'text': 'الصين', 'exact': False, 'also': []}, \
+{'text': 'روسيا', 'exact': False, 'also': []}]], 'none_of': \
+[{'text': 'أوكرانيا', 'exact': False, 'also': []}], 'ignored': ['في']}
+        """
+
+        def clause(c: Clause) -> dict:
+            text = c.written or " ".join(c.tokens)
+            also = [
+                " ".join(a)
+                for a in c.alternatives
+                if normalize_arabic(" ".join(a)) != normalize_arabic(text)
+            ]
+            return {"text": text, "exact": c.exact, "also": also}
+
+        return {
+            "all_of": [[clause(c) for c in g] for g in self.groups if not g[0].negated],
+            "none_of": [clause(c) for g in self.groups for c in g if c.negated],
+            "ignored": self.ignored,
+        }
 
     def tsquery(self, keys_only: bool = False) -> str:
         """The query as a tsquery; ``keys_only`` for matching alone: the same
@@ -134,9 +162,11 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
     # of nothing else.
     content = [g for g in groups if not _is_particle_group(g)]
+    ignored = []
     if any(not c.negated for g in content for c in g):
+        ignored = [g[0].tokens[0] for g in groups if _is_particle_group(g)]
         groups = content
-    return ParsedQuery(groups)
+    return ParsedQuery(groups, ignored)
 
 
 def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | None:
@@ -188,7 +218,11 @@ def _groups(text: str, aliases: dict | None) -> list[list["Clause"]]:
         clause, used = _alias_clause(items, i, table)
         if clause is None:
             tokens = tokenize(value, keep_teh_marbuta=True)
-            clause = Clause(tokens, exact=quoted, negated=negated) if tokens else None
+            clause = (
+                Clause(tokens, exact=quoted, negated=negated, written=value.strip())
+                if tokens
+                else None
+            )
             used = 1
         i += used
         if clause is None:
@@ -229,7 +263,11 @@ def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
             continue  # "الصين | روسيا": the bar is not part of a name
         tokens = tuple(t for _, _, w in run for t in tokenize(w, keep_teh_marbuta=True))
         if tokens in table and (len(tokens) > 1 or len(table[tokens]) > 1):
+            written = " ".join(w for _, _, w in run)
             return Clause(
-                list(tokens), negated=negated, alternatives=table[tokens]
+                list(tokens),
+                negated=negated,
+                alternatives=table[tokens],
+                written=written,
             ), end - start
     return None, 0

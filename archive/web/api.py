@@ -7,7 +7,7 @@ from archive.search import Highlighter
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page, page_url
 from archive.web.serialize import article_data
-from archive.web.views.lists import list_forms, list_results
+from archive.web.views.lists import list_forms, list_results, understood
 
 SEARCH_FIELDS = ("snippet",)
 ARTICLE_FIELDS = (
@@ -45,6 +45,7 @@ def api_search(request):
             ],
             "facets": summary["facets"],
             "matched_forms": list_forms(request, filterset, results),
+            "understood": understood(request.GET.get("q", "")),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -1,5 +1,7 @@
 """Pages and API as a reader and a script see them."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -196,3 +198,26 @@ def test_the_forms_that_matched_are_listed_and_each_searches_alone(
     api = client.get("/api/search/", {"q": "الصين"}).json()
     assert api["matched_forms"][0]["word"] == "الصين"
     assert {f["form"] for f in api["matched_forms"][0]["forms"]} == set(forms)
+
+
+@pytest.mark.django_db
+def test_the_page_says_how_it_read_the_search(client, make_article):
+    make_article(title="الحرب في أوكرانيا", body="روسيا والصين")
+    html = client.get("/search/", {"q": "الصين|روسيا -أوكرانيا في"}).content.decode()
+    said = re.search(r'<p class="understood">(.*?)</p>', html).group(1)
+    assert said.startswith("بحثنا عن: (<strong><bdi>الصين</bdi></strong> بأي صيغة")
+    assert " أو <strong><bdi>روسيا</bdi></strong> بأي صيغة" in said
+    assert "(ومعها <bdi>جمهورية الصين الشعبية" in said  # the names it also searched
+    assert said.endswith(
+        "، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong>؛"
+        " ولم نشترط كلمة «<bdi>في</bdi>»."
+    )
+    html = client.get("/search/", {"q": "-أوكرانيا"}).content.decode()
+    assert (
+        "بحثنا عن: كل المقالات، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong>."
+        in html
+    )
+    api = client.get("/api/search/", {"q": '"الحزام والطريق"'}).json()
+    assert api["understood"]["all_of"] == [
+        [{"text": "الحزام والطريق", "exact": True, "also": []}]
+    ]

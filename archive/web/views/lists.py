@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from archive.models import Article
-from archive.search import Highlighter, listing
+from archive.search import Highlighter, listing, parse_exclusions, parse_query
 from archive.search.calendar import month_name
 from archive.search.forms import FORMS_OVER, forms_of
 from archive.web.cache import cached_counts
@@ -55,8 +55,22 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
     context["facets"] = results.summary["facets"]
     context["bars"] = results.summary["bars"]
     context["matched_forms"] = list_forms(request, filterset, results)
+    context["understood"] = understood(context["q"])
     context["forms_over"] = min(FORMS_OVER, results.count)
     return render(request, template, context)
+
+
+def understood(q: str) -> dict | None:
+    """How the search was read (``ParsedQuery.understood``), exclusions alone
+    included; None without a search."""
+    parsed = parse_query(q)
+    if parsed is not None:
+        return parsed.understood()
+    excluded = parse_exclusions(q)
+    if excluded is None:
+        return None
+    none_of = [c for group in excluded.understood()["all_of"] for c in group]
+    return {"all_of": [], "none_of": none_of, "ignored": []}
 
 
 def list_forms(request, filterset: ArticleFilter, results: listing.Listing) -> list:
