@@ -87,6 +87,10 @@ def test_a_byline_reads_right_to_left_and_links_its_author(
     )
     if shots := os.environ.get("SCREENSHOT_DIR"):
         page.screenshot(path=f"{shots}/article-byline.png")
+    # The citation's URL stands on its own line, read left to right.
+    citation = page.locator("#citation")
+    assert "\nhttp" in citation.input_value()
+    assert citation.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
     byline.get_by_role("link", name="بن ويدمان").click()
     page.wait_for_load_state()
     assert "بن ويدمان" in page.locator("h1").inner_text()
