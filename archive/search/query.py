@@ -15,6 +15,7 @@ from archive.text import (
     function_words,
     normalize_arabic,
     quote_lexeme,
+    strip_proclitics,
     token_lexemes,
     tokenize,
 )
@@ -52,6 +53,24 @@ def _phrase_tsquery(
     return f"({text})" if len(parts) > 1 else text
 
 
+MIN_PREFIX = 3  # letters before «*»: shorter prefixes name half the language
+
+
+def _prefix_tsquery(token: str, exact: bool, keys_only: bool) -> str:
+    """«اقتصا*»: written forms that start so, and (unless ``exact``) search keys
+    that do, so «والاقتصاد» matches through its key اقتصاد.
+
+    >>> _prefix_tsquery("اقتصا", exact=False, keys_only=False)
+    "('=اقتصا':* | 'اقتصا':*)"
+    """
+    form = normalize_arabic(token)
+    written = f"{quote_lexeme(EXACT_MARK + form)}:*"
+    key = f"{quote_lexeme(strip_proclitics(form))}:*"
+    if exact:
+        return written
+    return key if keys_only else f"({written} | {key})"
+
+
 def _without_redundant(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Drop a phrase that contains another one's words (by search key): whatever
     matches it matches that. "الاتحاد الروسي" goes when "روسيا" is there."""
@@ -74,8 +93,12 @@ class Clause:
     # Other names of the same person or place (Putin -> بوتين).
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
     written: str = ""  # as the reader typed it
+    prefix: bool = False  # «اقتصا*»: every word that starts so
 
     def tsquery(self, exact_only: bool = False, keys_only: bool = False) -> str:
+        if self.prefix:
+            text = _prefix_tsquery(self.tokens[0], self.exact or exact_only, keys_only)
+            return f"!{text}" if self.negated else text
         exact = self.exact or exact_only
         # OR-ed names: one contained in another matches all that one does, so the
         # longer goes (a phrase also makes the index recheck every match).
@@ -94,6 +117,7 @@ class ParsedQuery:
     # Each group is a list of clauses joined by OR; groups are joined by AND.
     groups: list[list[Clause]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # particles not required
+    notes: list[str] = field(default_factory=list)  # what was read otherwise
 
     def understood(self) -> dict:
         """How the query was read, for the reader and the API: the groups every
@@ -103,11 +127,13 @@ class ParsedQuery:
         >>> parse_query('الصين OR روسيا -أوكرانيا في', aliases={}).understood()
         {'all_of': [[{'text': 'الصين', 'exact': False, 'also': []}, \
 {'text': 'روسيا', 'exact': False, 'also': []}]], 'none_of': \
-[{'text': 'أوكرانيا', 'exact': False, 'also': []}], 'ignored': ['في']}
+[{'text': 'أوكرانيا', 'exact': False, 'also': []}], 'ignored': ['في'], 'notes': []}
         """
 
         def clause(c: Clause) -> dict:
             text = c.written or " ".join(c.tokens)
+            if c.prefix:
+                return {"text": text, "exact": c.exact, "also": [], "prefix": True}
             also = [
                 " ".join(a)
                 for a in c.alternatives
@@ -119,6 +145,7 @@ class ParsedQuery:
             "all_of": [[clause(c) for c in g] for g in self.groups if not g[0].negated],
             "none_of": [clause(c) for g in self.groups for c in g if c.negated],
             "ignored": self.ignored,
+            "notes": self.notes,
         }
 
     def tsquery(self, keys_only: bool = False) -> str:
@@ -155,7 +182,8 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
     "('=الحزام' <-> '=والطريق') & !('=امريكا' | '@ولايات_المتحده')"
     """
-    groups = _groups(text, aliases)
+    notes: list[str] = []
+    groups = _groups(text, aliases, notes)
     if not any(not c.negated for g in groups for c in g):
         return None  # only exclusions (see parse_exclusions) or nothing at all
     # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
@@ -166,7 +194,7 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     if any(not c.negated for g in content for c in g):
         ignored = [g[0].tokens[0] for g in groups if _is_particle_group(g)]
         groups = content
-    return ParsedQuery(groups, ignored)
+    return ParsedQuery(groups, ignored, notes)
 
 
 def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | None:
@@ -185,8 +213,12 @@ def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | No
     return ParsedQuery([[replace(c, negated=False) for g in groups for c in g]])
 
 
-def _groups(text: str, aliases: dict | None) -> list[list["Clause"]]:
-    """The query's clauses: AND-ed groups of OR-ed clauses."""
+def _groups(
+    text: str, aliases: dict | None, notes: list[str] | None = None
+) -> list[list["Clause"]]:
+    """The query's clauses: AND-ed groups of OR-ed clauses; what could not be read
+    as typed is said in ``notes``."""
+    notes = [] if notes is None else notes
     text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
     items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
     negate_next = False
@@ -216,6 +248,8 @@ def _groups(text: str, aliases: dict | None) -> list[list["Clause"]]:
             i += 1
             continue
         clause, used = _alias_clause(items, i, table)
+        if clause is None and not quoted and value.endswith("*"):
+            clause, used = _prefix_clause(value, negated, notes), 1
         if clause is None:
             tokens = tokenize(value, keep_teh_marbuta=True)
             clause = (
@@ -247,6 +281,20 @@ def _is_particle(clause: Clause) -> bool:
         and len(clause.tokens) == 1
         and normalize_arabic(clause.tokens[0]) in function_words()
     )
+
+
+def _prefix_clause(value: str, negated: bool, notes: list[str]) -> "Clause | None":
+    """«اقتصا*» as a prefix clause; a prefix under MIN_PREFIX letters is searched
+    as the word it is, and the reader is told."""
+    tokens = tokenize(value.rstrip("*"), keep_teh_marbuta=True)
+    if len(tokens) != 1:
+        return None
+    if len(normalize_arabic(tokens[0])) < MIN_PREFIX:
+        notes.append(
+            f"«{value}»: البادئة أقصر من {MIN_PREFIX} أحرف، فبحثنا عنها كلمةً كاملة."
+        )
+        return None
+    return Clause(tokens, negated=negated, written=value, prefix=True)
 
 
 def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:

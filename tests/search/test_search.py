@@ -67,10 +67,10 @@ def test_hostile_or_empty_queries_never_fail(make_article, query):
 
 def test_parse_query_never_passes_operators_through():
     parsed = parse_query("روسيا & !الصين (امريكا):* 'x", aliases={})
-    # tsquery operators are only separators; only quoted lexemes reach PostgreSQL.
+    # tsquery operators are only separators; only quoted lexemes reach PostgreSQL
+    # (a trailing * is the query language's prefix, written as :* after a quote).
     assert parsed.tsquery() == (
-        "('=روسيا' | '@روسيا') & ('=الصين' | '@صين')"
-        " & ('=امريكا' | '@ولايات_المتحده') & 'x'"
+        "('=روسيا' | '@روسيا') & ('=الصين' | '@صين') & ('=امريكا':* | 'امريكا':*) & 'x'"
     )
 
 
@@ -372,3 +372,16 @@ def test_or_and_not_in_every_spelling(make_article, query, titles_found):
     make_article(title="قمة بكين", body="التقى الرئيسان في بكين")
     make_article(title="منتدى الطاقة", body="شركات الغاز الروسية")
     assert set(titles(query)) == titles_found
+
+
+@pytest.mark.django_db
+def test_a_prefix_finds_every_word_that_starts_so(client, make_article):
+    make_article(title="تقرير", body="النمو الاقتصادي في الصين")
+    make_article(title="منتدى", body="والاقتصاد الروسي يتعافى")
+    make_article(title="قمة", body="اقتصرت المحادثات على الطاقة")
+    assert set(titles("اقتصا*")) == {"تقرير", "منتدى"}
+    page = client.get("/search/", {"q": "اقتصا*"})
+    assert "كل كلمة تبدأ بـ<strong><bdi>اقتصا</bdi></strong>" in page.content.decode()
+    # Under three letters the prefix would name half the language: said so.
+    short = client.get("/search/", {"q": "ا* الصين"})
+    assert "البادئة أقصر من 3 أحرف" in short.content.decode()

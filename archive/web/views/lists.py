@@ -70,7 +70,7 @@ def understood(q: str) -> dict | None:
     if excluded is None:
         return None
     none_of = [c for group in excluded.understood()["all_of"] for c in group]
-    return {"all_of": [], "none_of": none_of, "ignored": []}
+    return {"all_of": [], "none_of": none_of, "ignored": [], "notes": []}
 
 
 def list_forms(request, filterset: ArticleFilter, results: listing.Listing) -> list:

@@ -34,6 +34,8 @@ CASES = [
     ("common word + outlet", {"q": "روسيا", "outlet": "__busiest__"}),
     ("date range", {"q": "روسيا", "date_from": "2018-03-01", "date_to": "2018-03-31"}),
     ("Latin alias", {"q": "Putin"}),
+    ("prefix", {"q": "اقتصا*"}),
+    ("exclusions only", {"q": "-أوكرانيا"}),
 ]
 SORTS = [("relevance", {}), ("newest", {"sort": "newest"})]
 
