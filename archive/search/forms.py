@@ -2,22 +2,18 @@
 matching articles use, with how often («الصين»: الصين 812، بالصين 140، والصين 96 …).
 
 The analyzer matches a word in many forms; a reader who sees which ones can judge
-the match and search one form exactly (its link quotes it). Counted over the first
-``FORMS_OVER`` articles of the list, as the page says.
+the match and search one form exactly (its link quotes it). Counted over the
+articles the page shows (titles and openings), read anyway, as the page says.
 """
 
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db.models.functions import Substr
-
-from archive.models import Article
 from archive.search.highlight import word_lexemes
 from archive.search.query import ParsedQuery
 from archive.text import token_lexemes, word_spans
 
-FORMS_OVER = 100  # articles read
 FORMS_SHOWN = 8  # forms listed per query word
 TEXT_CHARS = 4000  # of each article: its title and opening
 _MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
@@ -67,11 +63,3 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
         }
         for word, _, counts in words
     ]
-
-
-def forms_of(parsed: ParsedQuery, ids: list[int]) -> list[dict]:
-    """``matched_forms`` over the titles and openings of the articles ``ids``."""
-    rows = Article.objects.filter(pk__in=ids[:FORMS_OVER]).values_list(
-        "title", Substr("body", 1, TEXT_CHARS)
-    )
-    return matched_forms(parsed, (f"{title}\n{body}" for title, body in rows))

@@ -44,7 +44,7 @@ def api_search(request):
                 for a in page.object_list
             ],
             "facets": summary["facets"],
-            "matched_forms": list_forms(request, filterset, results),
+            "matched_forms": list_forms(filterset, page.object_list),
             "understood": understood(request.GET.get("q", "")),
         },
         json_dumps_params={"ensure_ascii": False},

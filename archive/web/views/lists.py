@@ -5,7 +5,7 @@ from django.shortcuts import render
 from archive.models import Article
 from archive.search import Highlighter, listing, parse_exclusions, parse_query
 from archive.search.calendar import month_name
-from archive.search.forms import FORMS_OVER, forms_of
+from archive.search.forms import matched_forms
 from archive.web.cache import cached_counts
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page
@@ -54,9 +54,8 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
     context["active"] = active_filters(filterset)
     context["facets"] = results.summary["facets"]
     context["bars"] = results.summary["bars"]
-    context["matched_forms"] = list_forms(request, filterset, results)
+    context["matched_forms"] = list_forms(filterset, page.object_list)
     context["understood"] = understood(context["q"])
-    context["forms_over"] = min(FORMS_OVER, results.count)
     return render(request, template, context)
 
 
@@ -73,20 +72,13 @@ def understood(q: str) -> dict | None:
     return {"all_of": [], "none_of": none_of, "ignored": [], "notes": []}
 
 
-def list_forms(request, filterset: ArticleFilter, results: listing.Listing) -> list:
-    """Which forms of each query word the list's first articles use (cached with
-    the list's counts; the order matters: the first articles are counted)."""
+def list_forms(filterset: ArticleFilter, articles) -> list:
+    """Which forms of each query word the page's articles use: read from the
+    articles the page shows anyway, so it costs no query (a few ms of Python)."""
     parsed = filterset.parsed_query()
-    if parsed is None or not results.count:
+    if parsed is None:
         return []
-    params = request.GET.copy()
-    params.pop("page", None)
-    ordered = results.ordered
-    return cached_counts(
-        "forms",
-        f"{request.path}?{params.urlencode()}",
-        lambda: forms_of(parsed, list(ordered[:FORMS_OVER])),
-    )
+    return matched_forms(parsed, (f"{a.title}\n{a.body}" for a in articles))
 
 
 def article_list(request):
