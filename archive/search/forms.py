@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from archive.search.highlight import word_lexemes
+from archive.search.highlight import starts_with, word_lexemes
 from archive.search.query import ParsedQuery
-from archive.text import token_lexemes, word_spans
+from archive.text import normalize_arabic, token_lexemes, word_spans
 
 FORMS_SHOWN = 8  # forms listed per query word
 TEXT_CHARS = 4000  # of each article: its title and opening
@@ -42,7 +42,9 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
             for name in names:
                 lexemes = token_lexemes(name)
                 wanted |= {lexemes[0]} if clause.exact else set(lexemes)
-            words.append((clause.tokens[0], wanted, Counter()))
+            prefix = normalize_arabic(clause.tokens[0]) if clause.prefix else None
+            word = clause.written if clause.prefix else clause.tokens[0]
+            words.append((word, wanted, prefix, Counter()))
     if not words:
         return []
     for text in texts:
@@ -50,8 +52,8 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
         for start, end in word_spans(text):
             written = text[start:end]
             lexemes = word_lexemes(written)
-            for _, wanted, counts in words:
-                if lexemes & wanted:
+            for _, wanted, prefix, counts in words:
+                if starts_with(written, [prefix]) if prefix else lexemes & wanted:
                     counts[_MARKS.sub("", written)] += 1
     return [
         {
@@ -61,5 +63,5 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
                 for form, n in counts.most_common(FORMS_SHOWN)
             ],
         }
-        for word, _, counts in words
+        for word, _, _, counts in words
     ]

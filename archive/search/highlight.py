@@ -12,7 +12,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.search.query import parse_query
-from archive.text import token_lexemes, tokenize, word_spans
+from archive.text import (
+    normalize_arabic,
+    strip_proclitics,
+    token_lexemes,
+    tokenize,
+    word_spans,
+)
 
 SNIPPET_SCAN_CHARS = 3000  # about 500 words: where result snippets are looked for
 
@@ -40,6 +46,14 @@ def _phrase_hits(text: str, spans, phrases) -> list[bool]:
     return hits
 
 
+def starts_with(word: str, prefixes: list[str]) -> bool:
+    """Whether a written word, or the word without its proclitics («والاقتصاد»),
+    starts with one of ``prefixes`` (normalized)."""
+    norm = normalize_arabic(word)
+    bare = strip_proclitics(norm)
+    return any(norm.startswith(p) or bare.startswith(p) for p in prefixes)
+
+
 @lru_cache(maxsize=100_000)
 def word_lexemes(word: str) -> frozenset[str]:
     return frozenset(
@@ -55,6 +69,7 @@ class Highlighter:
     def __init__(self, query: str):
         parsed = parse_query(query)
         self.phrases = parsed.highlight_phrases() if parsed else []
+        self.prefixes = parsed.prefix_forms() if parsed else []
 
     def snippet(self, text: str, words: int = 40) -> SafeString:
         return self.mark(text, words)
@@ -63,13 +78,17 @@ class Highlighter:
         """Escaped text with the query's words in <mark>; a window of ``words``
         around the densest run of matches, or the whole text when ``words`` is None.
         """
-        if not self.phrases and words is not None:
+        if not self.phrases and not self.prefixes and words is not None:
             return _opening(text, words)  # nothing to mark: the opening words
         cut = words is not None and len(text) > SNIPPET_SCAN_CHARS
         if cut:
             text = text[:SNIPPET_SCAN_CHARS]  # a snippet comes from the opening
         spans = list(word_spans(text))
         hits = _phrase_hits(text, spans, self.phrases)
+        if self.prefixes:
+            for i, (a, b) in enumerate(spans):
+                if not hits[i] and starts_with(text[a:b], self.prefixes):
+                    hits[i] = True
         start, end = 0, len(spans)
         if words is not None and len(spans) > words:
             # The window holding the most matches (the earliest of equals).

@@ -165,10 +165,21 @@ class ParsedQuery:
                 tokens.update(alternative)
         return tokens
 
+    def prefix_forms(self) -> list[str]:
+        """The normalized prefixes of «اقتصا*» clauses, for marking their words."""
+        return [
+            normalize_arabic(c.tokens[0])
+            for g in self.groups
+            for c in g
+            if c.prefix and not c.negated
+        ]
+
     def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool]]:
         """(tokens, exact) of every phrase whose occurrences are marked."""
         phrases = []
         for clause in (c for g in self.groups for c in g if not c.negated):
+            if clause.prefix:
+                continue  # marked by prefix_forms
             phrases.append((tuple(clause.tokens), clause.exact))
             phrases.extend((tuple(a), False) for a in clause.alternatives)
         return list(dict.fromkeys(phrases))

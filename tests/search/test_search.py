@@ -382,6 +382,11 @@ def test_a_prefix_finds_every_word_that_starts_so(client, make_article):
     assert set(titles("اقتصا*")) == {"تقرير", "منتدى"}
     page = client.get("/search/", {"q": "اقتصا*"})
     assert "كل كلمة تبدأ بـ<strong><bdi>اقتصا</bdi></strong>" in page.content.decode()
+    snippets = [str(a.snippet) for a in page.context["page"].object_list]
+    assert any("<mark>الاقتصادي</mark>" in s for s in snippets)
+    assert any("<mark>والاقتصاد</mark>" in s for s in snippets)
+    forms = {f["form"] for f in page.context["matched_forms"][0]["forms"]}
+    assert forms == {"الاقتصادي", "والاقتصاد"}
     # Under three letters the prefix would name half the language: said so.
     short = client.get("/search/", {"q": "ا* الصين"})
     assert "البادئة أقصر من 3 أحرف" in short.content.decode()
