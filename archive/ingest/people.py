@@ -406,7 +406,7 @@ def _after_title(tokens, i) -> bool:
     return word in TITLE_WORDS or strip_proclitics(word) in TITLE_WORDS
 
 
-def _speaks(tokens, start, end, mentions, saying, sentence: str = "") -> bool:
+def _speaks(tokens, start, end, mentions, saying, sentence: str) -> bool:
     """Whether the person named at tokens[start:end] is the one speaking."""
     if tokens[start].in_quote:
         return False  # named inside someone else's words
