@@ -12,6 +12,7 @@ MODULES = [
     "archive.text.tsvector",
     "archive.dates",
     "archive.search.query",
+    "archive.search.grammar",
     "archive.search.highlight",
     "archive.search.plans",
     "archive.ingest.dates",

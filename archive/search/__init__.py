@@ -3,7 +3,8 @@
 Every search SQL statement of the archive lives in this package; the web layer
 calls it and renders. The text analysis it relies on is ``archive.text``.
 
-- ``query``: the query language, parsed into a tsquery of quoted lexemes;
+- ``grammar``: the query language's grammar (lark), with its error repair;
+- ``query``: a parsed query as clauses and a tsquery of quoted lexemes;
 - ``aliases``: the other names of a person or place a query names;
 - ``matching``: the filter every search runs (``search_articles``);
 - ``ranking``: cover-density ranking, as an expression or over ids;
@@ -17,7 +18,12 @@ calls it and renders. The text analysis it relies on is ``archive.text``.
 
 from archive.search.highlight import Highlighter, highlight
 from archive.search.matching import exclude_matches, search_articles
-from archive.search.query import ParsedQuery, parse_exclusions, parse_query
+from archive.search.query import (
+    ParsedQuery,
+    parse_exclusions,
+    parse_query,
+    read_query,
+)
 from archive.search.ranking import rank_terms, ranked
 
 __all__ = [
@@ -28,6 +34,7 @@ __all__ = [
     "parse_exclusions",
     "parse_query",
     "rank_terms",
+    "read_query",
     "ranked",
     "search_articles",
 ]

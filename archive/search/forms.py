@@ -31,8 +31,9 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
     """
     words = []
     for group in parsed.groups:
-        for clause in group:
-            if clause.negated or len(clause.tokens) != 1:
+        units = [u for c in group if not c.negated for u in c.units()]
+        for clause in units:
+            if len(clause.tokens) != 1:
                 continue
             names = [
                 clause.tokens[0],

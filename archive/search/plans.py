@@ -138,18 +138,24 @@ def by_date(
 
 def needs_recheck(parsed: ParsedQuery | None) -> bool:
     """Whether the GIN index must recheck most matches of this query against their
-    vectors: a phrase is only known from the positions in the vector. A word OR-ed
-    with a phrase (روسيا | "russian federation") is settled by the index alone for
-    every article that has the word."""
+    vectors: a phrase, a proximity or a field is only known from the vector. A
+    word OR-ed with a phrase (روسيا | "russian federation") is settled by the index
+    alone for every article that has the word."""
     if parsed is None:
         return False
     for group in parsed.groups:
         positive = [c for c in group if not c.negated]
-        if positive and not any(
-            len(phrase) == 1 for c in positive for phrase in (c.tokens, *c.alternatives)
-        ):
+        if positive and not any(_settled_by_index(c) for c in positive):
             return True
     return False
+
+
+def _settled_by_index(clause) -> bool:
+    """A single word, in any field: the index alone knows its articles. Proximity
+    and phrases need positions, a field (title:) the weights, from the vector."""
+    if clause.near or clause.where:
+        return False
+    return any(len(phrase) == 1 for phrase in (clause.tokens, *clause.alternatives))
 
 
 def date_order_for(results: QuerySet, parsed: ParsedQuery | None, rows_wanted: int):

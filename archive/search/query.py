@@ -6,9 +6,12 @@ assembled from quoted lexemes only. A word that names a known person or place as
 for all of their names (``aliases``).
 """
 
-import re
+import itertools
 from dataclasses import dataclass, field, replace
 
+from lark import Token
+
+from archive.search import grammar
 from archive.search.aliases import alias_table
 from archive.text import (
     EXACT_MARK,
@@ -23,30 +26,35 @@ from archive.text import (
 MAX_QUERY_CHARS = (
     500  # longer input is cut, not refused: a pasted paragraph still works
 )
-MAX_CLAUSES = 16
+MAX_CLAUSES = 16  # AND-ed groups, once the query is in conjunctive form
+MAX_NEAR = 20  # words apart, at most, for NEAR/N and "…"~N
+WEIGHTS = {"title": "A", "body": "C"}  # as the vectors are built (models.py)
 
-# "phrase", “phrase”, «phrase»; a leading minus excludes; OR or | between two clauses.
-_CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|«([^»]*)»?|(\S+))')
-_OR_WORDS = {"or", "|", "أو", "او"}
-_AND_WORDS = {"and"}  # every word is required anyway
-_NOT_WORDS = {"not"}  # NOT x is -x
+
+def _lexeme(lexeme: str, weight: str = "", prefix: bool = False) -> str:
+    """A quoted tsquery operand, restricted to a field's weight, or a prefix."""
+    suffix = ("*" if prefix else "") + weight
+    return quote_lexeme(lexeme) + (f":{suffix}" if suffix else "")
 
 
 def _phrase_tsquery(
-    tokens: list[str] | tuple[str, ...], exact: bool, keys_only: bool = False
+    tokens: list[str] | tuple[str, ...],
+    exact: bool,
+    keys_only: bool = False,
+    weight: str = "",
 ) -> str:
     lexemes = [token_lexemes(t) for t in tokens]
     if exact:
-        parts = [quote_lexeme(e) for e, _ in lexemes]
+        parts = [_lexeme(e, weight) for e, _ in lexemes]
     elif keys_only:
         # Every indexed word carries its key at the same position as its exact
         # form, so the key alone matches the same articles.
-        parts = [quote_lexeme(k) for _, k in lexemes]
+        parts = [_lexeme(k, weight) for _, k in lexemes]
     else:
         parts = [
-            f"({quote_lexeme(e)} | {quote_lexeme(k)})"
+            f"({_lexeme(e, weight)} | {_lexeme(k, weight)})"
             if e.removeprefix(EXACT_MARK) != k
-            else quote_lexeme(k)
+            else _lexeme(k, weight)
             for e, k in lexemes
         ]
     text = " <-> ".join(parts)
@@ -56,7 +64,7 @@ def _phrase_tsquery(
 MIN_PREFIX = 3  # letters before «*»: shorter prefixes name half the language
 
 
-def _prefix_tsquery(token: str, exact: bool, keys_only: bool) -> str:
+def _prefix_tsquery(token: str, exact: bool, keys_only: bool, weight: str = "") -> str:
     """«اقتصا*»: written forms that start so, and (unless ``exact``) search keys
     that do, so «والاقتصاد» matches through its key اقتصاد.
 
@@ -64,8 +72,8 @@ def _prefix_tsquery(token: str, exact: bool, keys_only: bool) -> str:
     "('=اقتصا':* | 'اقتصا':*)"
     """
     form = normalize_arabic(token)
-    written = f"{quote_lexeme(EXACT_MARK + form)}:*"
-    key = f"{quote_lexeme(strip_proclitics(form))}:*"
+    written = _lexeme(EXACT_MARK + form, weight, prefix=True)
+    key = _lexeme(strip_proclitics(form), weight, prefix=True)
     if exact:
         return written
     return key if keys_only else f"({written} | {key})"
@@ -85,6 +93,23 @@ def _without_redundant(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [p for p in unique if not any(contains(p, q) for q in unique)]
 
 
+def _near_tsquery(parts: list[str], distances: list[int]) -> str:
+    """Each part within its distance of the next, in either order.
+
+    >>> _near_tsquery(["'a'", "'b'"], [2])
+    "(('a') <1> ('b') | ('b') <1> ('a') | ('a') <2> ('b') | ('b') <2> ('a'))"
+    """
+    pairs = []
+    for (a, b), distance in zip(itertools.pairwise(parts), distances, strict=True):
+        options = [
+            f"({x}) <{k}> ({y})"
+            for k in range(1, distance + 1)
+            for x, y in ((a, b), (b, a))
+        ]
+        pairs.append("(" + " | ".join(options) + ")")
+    return pairs[0] if len(pairs) == 1 else "(" + " & ".join(pairs) + ")"
+
+
 @dataclass
 class Clause:
     tokens: list[str]
@@ -94,22 +119,60 @@ class Clause:
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
     written: str = ""  # as the reader typed it
     prefix: bool = False  # «اقتصا*»: every word that starts so
+    where: str = ""  # "title" or "body": in that field only (WEIGHTS)
+    # «بوتين NEAR/5 شي»: these parts, each within its distance of the next.
+    near: list["Clause"] = field(default_factory=list)
+    distances: list[int] = field(default_factory=list)
+
+    def units(self) -> list["Clause"]:
+        """The word or phrase clauses this clause is made of (its near parts)."""
+        return self.near or [self]
 
     def tsquery(self, exact_only: bool = False, keys_only: bool = False) -> str:
-        if self.prefix:
-            text = _prefix_tsquery(self.tokens[0], self.exact or exact_only, keys_only)
-            return f"!{text}" if self.negated else text
+        weight = WEIGHTS.get(self.where, "")
         exact = self.exact or exact_only
-        # OR-ed names: one contained in another matches all that one does, so the
-        # longer goes (a phrase also makes the index recheck every match).
-        phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
-        parts = list(
-            dict.fromkeys(_phrase_tsquery(p, exact, keys_only) for p in phrases)
-        )
-        text = " | ".join(parts)
-        if len(parts) > 1:
-            text = f"({text})"
+        if self.near:
+            parts = [
+                replace(p, where=p.where or self.where).tsquery(exact, keys_only)
+                for p in self.near
+            ]
+            text = _near_tsquery(parts, self.distances)
+        elif self.prefix:
+            text = _prefix_tsquery(self.tokens[0], exact, keys_only, weight)
+        else:
+            # OR-ed names: one contained in another matches all that one does, so
+            # the longer goes (a phrase also makes the index recheck every match).
+            phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
+            parts = list(
+                dict.fromkeys(
+                    _phrase_tsquery(p, exact, keys_only, weight) for p in phrases
+                )
+            )
+            text = " | ".join(parts)
+            if len(parts) > 1:
+                text = f"({text})"
         return f"!{text}" if self.negated else text
+
+    def described(self) -> dict:
+        """The clause for the reader (``ParsedQuery.understood``)."""
+        text = self.written or " ".join(self.tokens)
+        found = {"text": text, "exact": self.exact, "also": []}
+        if self.near:
+            found["near"] = max(self.distances)
+            found["parts"] = [p.described() for p in self.near]
+        elif self.prefix:
+            found["prefix"] = True
+        else:
+            found["also"] = [
+                " ".join(a)
+                for a in self.alternatives
+                if normalize_arabic(" ".join(a)) != normalize_arabic(text)
+            ]
+        if self.where:
+            found["where"] = self.where
+        if self.negated:
+            found["negated"] = True
+        return found
 
 
 @dataclass
@@ -129,21 +192,17 @@ class ParsedQuery:
 {'text': 'روسيا', 'exact': False, 'also': []}]], 'none_of': \
 [{'text': 'أوكرانيا', 'exact': False, 'also': []}], 'ignored': ['في'], 'notes': []}
         """
-
-        def clause(c: Clause) -> dict:
-            text = c.written or " ".join(c.tokens)
-            if c.prefix:
-                return {"text": text, "exact": c.exact, "also": [], "prefix": True}
-            also = [
-                " ".join(a)
-                for a in c.alternatives
-                if normalize_arabic(" ".join(a)) != normalize_arabic(text)
-            ]
-            return {"text": text, "exact": c.exact, "also": also}
-
+        excluded = [g for g in self.groups if len(g) == 1 and g[0].negated]
+        none_of = []
+        for group in excluded:
+            found = group[0].described()
+            del found["negated"]
+            none_of.append(found)
         return {
-            "all_of": [[clause(c) for c in g] for g in self.groups if not g[0].negated],
-            "none_of": [clause(c) for g in self.groups for c in g if c.negated],
+            "all_of": [
+                [c.described() for c in g] for g in self.groups if g not in excluded
+            ],
+            "none_of": none_of,
             "ignored": self.ignored,
             "notes": self.notes,
         }
@@ -157,9 +216,12 @@ class ParsedQuery:
             parts.append(f"({text})" if len(group) > 1 else text)
         return " & ".join(parts)
 
+    def _positive_units(self) -> list[Clause]:
+        return [u for g in self.groups for c in g if not c.negated for u in c.units()]
+
     def positive_tokens(self) -> set[str]:
         tokens = set()
-        for clause in (c for g in self.groups for c in g if not c.negated):
+        for clause in self._positive_units():
             tokens.update(clause.tokens)
             for alternative in clause.alternatives:
                 tokens.update(alternative)
@@ -168,16 +230,13 @@ class ParsedQuery:
     def prefix_forms(self) -> list[str]:
         """The normalized prefixes of «اقتصا*» clauses, for marking their words."""
         return [
-            normalize_arabic(c.tokens[0])
-            for g in self.groups
-            for c in g
-            if c.prefix and not c.negated
+            normalize_arabic(c.tokens[0]) for c in self._positive_units() if c.prefix
         ]
 
     def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool]]:
         """(tokens, exact) of every phrase whose occurrences are marked."""
         phrases = []
-        for clause in (c for g in self.groups for c in g if not c.negated):
+        for clause in self._positive_units():
             if clause.prefix:
                 continue  # marked by prefix_forms
             phrases.append((tuple(clause.tokens), clause.exact))
@@ -192,20 +251,13 @@ def parse_query(text: str, aliases: dict | None = None) -> ParsedQuery | None:
     "(('=الصين' | '@صين') | ('=روسيا' | '@روسيا'))"
     >>> parse_query('"الحزام والطريق" -أمريكا', aliases={}).tsquery()
     "('=الحزام' <-> '=والطريق') & !('=امريكا' | '@ولايات_المتحده')"
+    >>> parse_query('title:روسيا', aliases={}).tsquery()
+    "('=روسيا':A | '@روسيا':A)"
     """
-    notes: list[str] = []
-    groups = _groups(text, aliases, notes)
-    if not any(not c.negated for g in groups for c in g):
+    parsed = read_query(text, aliases)
+    if not any(not c.negated for g in parsed.groups for c in g):
         return None  # only exclusions (see parse_exclusions) or nothing at all
-    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
-    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
-    # of nothing else.
-    content = [g for g in groups if not _is_particle_group(g)]
-    ignored = []
-    if any(not c.negated for g in content for c in g):
-        ignored = [g[0].tokens[0] for g in groups if _is_particle_group(g)]
-        groups = content
-    return ParsedQuery(groups, ignored, notes)
+    return parsed
 
 
 def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | None:
@@ -217,66 +269,214 @@ def parse_exclusions(text: str, aliases: dict | None = None) -> ParsedQuery | No
     >>> parse_exclusions("روسيا -أوكرانيا", aliases={}) is None
     True
     """
-    groups = _groups(text, aliases)
-    if not groups or any(not c.negated for g in groups for c in g):
+    node, _ = _read(text, aliases)
+    if node is None:
         return None
-    # «-أ -ب» leaves out what has either: one OR-ed group.
-    return ParsedQuery([[replace(c, negated=False) for g in groups for c in g]])
+    groups = _cnf(node, [])
+    if any(not c.negated for g in groups for c in g):
+        return None
+    # What «-أ -ب» leaves out is what has either: the negation, in CNF.
+    return ParsedQuery(_cnf(node, [], negate=True))
 
 
-def _groups(
-    text: str, aliases: dict | None, notes: list[str] | None = None
-) -> list[list["Clause"]]:
-    """The query's clauses: AND-ed groups of OR-ed clauses; what could not be read
-    as typed is said in ``notes``."""
-    notes = [] if notes is None else notes
+def read_query(text: str, aliases: dict | None = None) -> ParsedQuery:
+    """The query as conjunctive groups of clauses, whatever it holds (it may be
+    empty, or exclusions only), with notes on what was read otherwise."""
+    node, notes = _read(text, aliases)
+    groups = [] if node is None else _cnf(node, notes)
+    # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
+    # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
+    # of nothing else.
+    content = [g for g in groups if not _is_particle_group(g)]
+    ignored = []
+    if any(not c.negated for g in content for c in g):
+        ignored = [g[0].tokens[0] for g in groups if _is_particle_group(g)]
+        groups = content
+    return ParsedQuery(groups, ignored, list(dict.fromkeys(notes)))
+
+
+# A node of the query: ("leaf", Clause), ("not", node), ("and" | "or", [nodes]).
+Node = tuple
+
+
+def _read(text: str, aliases: dict | None) -> tuple[Node | None, list[str]]:
     text = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
-    items: list[tuple[bool, bool, str]] = []  # (negated, quoted, text)
-    negate_next = False
-    for match in _CLAUSE.finditer(text):
-        minus, q1, q2, q3, word = match.groups()
-        quoted = q1 if q1 is not None else q2 if q2 is not None else q3
-        negated = bool(minus) or negate_next
-        negate_next = False
-        if quoted is not None:
-            items.append((negated, True, quoted))
-            continue
-        if not minus and word.casefold() in _AND_WORDS | _NOT_WORDS:
-            negate_next = word.casefold() in _NOT_WORDS  # AND: nothing to do
-            continue
-        # "الصين|روسيا": the bar is OR with or without spaces around it.
-        parts = [p for p in re.split(r"(\|)", word) if p]
-        for k, part in enumerate(parts):
-            items.append((negated and k == 0, False, part))
     table = alias_table() if aliases is None else aliases
-    groups: list[list[Clause]] = []
-    join_next = False
+    tokens = _named(grammar.lex(text), table)
+    parsed = grammar.parse_tokens(tokens)
+    notes = parsed.notes
+    return _node(parsed.tree, table, notes), notes
+
+
+def _named(tokens: list[Token], table: dict) -> list[Token]:
+    """Runs of plain words that name a known person or place, as one NAME token:
+    «فلاديمير بوتين OR شي جين بينغ» is one of two people, not four words."""
+    out: list[Token] = []
     i = 0
-    while i < len(items) and len(groups) < MAX_CLAUSES:
-        negated, quoted, value = items[i]
-        if not quoted and not negated and value.casefold() in _OR_WORDS:
-            join_next = bool(groups)
+    while i < len(tokens):
+        end = _name_end(tokens, i, table) if table else None
+        if end is None:
+            out.append(tokens[i])
             i += 1
             continue
-        clause, used = _alias_clause(items, i, table)
-        if clause is None and not quoted and value.endswith("*"):
-            clause, used = _prefix_clause(value, negated, notes), 1
-        if clause is None:
-            tokens = tokenize(value, keep_teh_marbuta=True)
-            clause = (
-                Clause(tokens, exact=quoted, negated=negated, written=value.strip())
-                if tokens
-                else None
-            )
-            used = 1
-        i += used
-        if clause is None:
+        run = tokens[i:end]
+        out.append(Token("NAME", " ".join(run), start_pos=run[0].start_pos))
+        i = end
+    return out
+
+
+def _name_end(tokens: list[Token], start: int, table: dict) -> int | None:
+    for end in range(min(len(tokens), start + 6), start, -1):
+        run = tokens[start:end]
+        if any(t.type != "WORD" or t.endswith("*") for t in run):
             continue
-        if join_next and not clause.negated and not any(c.negated for c in groups[-1]):
-            groups[-1].append(clause)
-        else:
-            groups.append([clause])
-        join_next = False
+        words = _name_tokens(" ".join(run))
+        if words in table and (len(words) > 1 or len(table[words]) > 1):
+            return end
+    return None
+
+
+def _name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(tokenize(text, keep_teh_marbuta=True))
+
+
+def _node(tree, table: dict, notes: list[str]) -> Node | None:
+    """The tree from ``grammar`` as nodes; what holds no word is None."""
+    kind = tree.data
+    if kind == "start" or kind == "group":
+        return _node(tree.children[0], table, notes) if tree.children else None
+    if kind in {"conj", "disj"}:
+        children = [_node(child, table, notes) for child in tree.children]
+        children = [child for child in children if child is not None]
+        if len(children) <= 1:
+            return children[0] if children else None
+        return ("and" if kind == "conj" else "or", children)
+    if kind == "negation":
+        child = _node(tree.children[0], table, notes)
+        return None if child is None else ("not", child)
+    if kind == "fielded":
+        child = _node(tree.children[1], table, notes)
+        return _with_field(child, grammar.field_of(tree.children[0]))
+    if kind == "near":
+        return _near(tree, table, notes)
+    clause = _leaf(kind, tree.children[0], table, notes)
+    return None if clause is None else ("leaf", clause)
+
+
+def _leaf(kind: str, token: Token, table: dict, notes: list[str]) -> Clause | None:
+    value = str(token)
+    if kind == "name":
+        words = _name_tokens(value)
+        return Clause(list(words), alternatives=table[words], written=value)
+    if kind == "phrase":
+        return _phrase(token, table, notes)
+    if value.endswith("*"):
+        clause = _prefix_clause(value, notes)
+        if clause is not None:
+            return clause
+    tokens = tokenize(value, keep_teh_marbuta=True)
+    return Clause(tokens, written=value.strip()) if tokens else None
+
+
+def _phrase(token: Token, table: dict, notes: list[str]) -> Clause | None:
+    text, distance = grammar.phrase_parts(token)
+    tokens = tokenize(text, keep_teh_marbuta=True)
+    if not tokens:
+        return None
+    if distance is None:
+        if str(token)[-1] not in {'"', "”", "»"}:
+            notes.append("أغلقنا علامة التنصيص المفتوحة في آخر البحث.")
+        return Clause(tokens, exact=True, written=text.strip())
+    # "بوتين شي"~5: the quotes group the words, in any form and order.
+    parts = [Clause([t], alternatives=table.get((t,), []), written=t) for t in tokens]
+    if len(parts) == 1:
+        return parts[0]
+    distance = _bounded(distance, notes)
+    return Clause(
+        tokens,
+        written=text.strip(),
+        near=parts,
+        distances=[distance] * (len(parts) - 1),
+    )
+
+
+def _near(tree, table: dict, notes: list[str]) -> Node | None:
+    """«بوتين NEAR/5 شي»: a near clause when every side is a word or phrase."""
+    operands = [_node(c, table, notes) for c in tree.children[::2]]
+    distances = [_bounded(grammar.near_distance(t), notes) for t in tree.children[1::2]]
+    if any(o is None or o[0] != "leaf" or o[1].near for o in operands):
+        notes.append(
+            "«NEAR» يصل بين كلمتين أو عبارتين، فبحثنا عن كل ما حوله دون شرط القرب."
+        )
+        kept = [o for o in operands if o is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else ("and", kept)
+    parts = [o[1] for o in operands]
+    written = " ".join(
+        str(c) if isinstance(c, Token) else c.written
+        for c in _interleave(parts, tree.children[1::2])
+    )
+    return (
+        "leaf",
+        Clause(
+            [t for p in parts for t in p.tokens],
+            written=written,
+            near=parts,
+            distances=distances,
+        ),
+    )
+
+
+def _interleave(parts: list[Clause], between: list[Token]) -> list:
+    out: list = [parts[0]]
+    for token, part in zip(between, parts[1:], strict=True):
+        out.extend([token, part])
+    return out
+
+
+def _bounded(distance: int, notes: list[str]) -> int:
+    if distance < 1:
+        return 1
+    if distance > MAX_NEAR:
+        notes.append(f"أبعد مسافة نبحث فيها {MAX_NEAR} كلمة، فبحثنا عنها.")
+        return MAX_NEAR
+    return distance
+
+
+def _with_field(node: Node | None, name: str) -> Node | None:
+    """«title:(…)»: every clause under the node in that field, unless it says
+    its own."""
+    if node is None:
+        return None
+    if node[0] == "leaf":
+        clause = node[1]
+        return ("leaf", clause if clause.where else replace(clause, where=name))
+    if node[0] == "not":
+        return ("not", _with_field(node[1], name))
+    return (node[0], [_with_field(child, name) for child in node[1]])
+
+
+def _cnf(node: Node, notes: list[str], negate: bool = False) -> list[list[Clause]]:
+    """The node as AND-ed groups of OR-ed clauses, negations pushed to the
+    clauses (De Morgan); at most MAX_CLAUSES groups, and the reader told."""
+    kind = node[0]
+    if kind == "leaf":
+        clause = node[1]
+        return [[replace(clause, negated=clause.negated != negate)]]
+    if kind == "not":
+        return _cnf(node[1], notes, not negate)
+    parts = [_cnf(child, notes, negate) for child in node[1]]
+    if (kind == "and") != negate:
+        groups = [g for p in parts for g in p]
+    else:
+        groups = [[]]
+        for part in parts:  # (a b) OR c: (a OR c) (b OR c)
+            # Cut as it grows: a group dropped is a condition less, never more.
+            groups = [g + h for g in groups for h in part][: MAX_CLAUSES + 1]
+    if len(groups) > MAX_CLAUSES:
+        notes.append(
+            f"البحث أطول مما نقرؤه ({MAX_CLAUSES} شرطًا)، فاكتفينا بأول {MAX_CLAUSES}."
+        )
+        groups = groups[:MAX_CLAUSES]
     return groups
 
 
@@ -289,12 +489,15 @@ def _is_particle(clause: Clause) -> bool:
         not clause.exact
         and not clause.negated
         and not clause.alternatives
+        and not clause.near
+        and not clause.prefix
+        and not clause.where
         and len(clause.tokens) == 1
         and normalize_arabic(clause.tokens[0]) in function_words()
     )
 
 
-def _prefix_clause(value: str, negated: bool, notes: list[str]) -> "Clause | None":
+def _prefix_clause(value: str, notes: list[str]) -> "Clause | None":
     """«اقتصا*» as a prefix clause; a prefix under MIN_PREFIX letters is searched
     as the word it is, and the reader is told."""
     tokens = tokenize(value.rstrip("*"), keep_teh_marbuta=True)
@@ -305,28 +508,4 @@ def _prefix_clause(value: str, negated: bool, notes: list[str]) -> "Clause | Non
             f"«{value}»: البادئة أقصر من {MIN_PREFIX} أحرف، فبحثنا عنها كلمةً كاملة."
         )
         return None
-    return Clause(tokens, negated=negated, written=value, prefix=True)
-
-
-def _alias_clause(items, start: int, table) -> tuple[Clause | None, int]:
-    """The longest run of plain words from ``start`` that names a known person or
-    place, as one clause searching all its names."""
-    negated, quoted, _ = items[start]
-    if quoted or not table:
-        return None, 0
-    for end in range(min(len(items), start + 6), start, -1):
-        run = items[start:end]
-        if any(q or (n and k > 0) for k, (n, q, _) in enumerate(run)):
-            continue
-        if any(w.casefold() in _OR_WORDS for _, _, w in run):
-            continue  # "الصين | روسيا": the bar is not part of a name
-        tokens = tuple(t for _, _, w in run for t in tokenize(w, keep_teh_marbuta=True))
-        if tokens in table and (len(tokens) > 1 or len(table[tokens]) > 1):
-            written = " ".join(w for _, _, w in run)
-            return Clause(
-                list(tokens),
-                negated=negated,
-                alternatives=table[tokens],
-                written=written,
-            ), end - start
-    return None, 0
+    return Clause(tokens, written=value, prefix=True)

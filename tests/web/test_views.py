@@ -208,14 +208,15 @@ def test_the_page_says_how_it_read_the_search(client, make_article):
     assert said.startswith("بحثنا عن: (<strong><bdi>الصين</bdi></strong> بأي صيغة")
     assert " أو <strong><bdi>روسيا</bdi></strong> بأي صيغة" in said
     assert "(ومعها <bdi>جمهورية الصين الشعبية" in said  # the names it also searched
+    # What is left out is said the same way: every form, and the other names.
     assert said.endswith(
-        "، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong>؛"
-        " ولم نشترط كلمة «<bdi>في</bdi>»."
+        "، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong> بأي صيغة"
+        " (ومعها <bdi>ukraine</bdi>)؛ ولم نشترط كلمة «<bdi>في</bdi>»."
     )
     html = client.get("/search/", {"q": "-أوكرانيا"}).content.decode()
     assert (
-        "بحثنا عن: كل المقالات، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong>."
-        in html
+        "بحثنا عن: كل المقالات، دون ما فيه <strong><bdi>أوكرانيا</bdi></strong>"
+        " بأي صيغة (ومعها <bdi>ukraine</bdi>)." in html
     )
     api = client.get("/api/search/", {"q": '"الحزام والطريق"'}).json()
     assert api["understood"]["all_of"] == [

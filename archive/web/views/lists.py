@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from archive.models import Article
-from archive.search import Highlighter, listing, parse_exclusions, parse_query
+from archive.search import Highlighter, listing, read_query
 from archive.search.calendar import month_name
 from archive.search.forms import matched_forms
 from archive.web.cache import cached_counts
@@ -61,15 +61,13 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
 
 def understood(q: str) -> dict | None:
     """How the search was read (``ParsedQuery.understood``), exclusions alone
-    included; None without a search."""
-    parsed = parse_query(q)
-    if parsed is not None:
-        return parsed.understood()
-    excluded = parse_exclusions(q)
-    if excluded is None:
+    and what could not be read included; None without a search."""
+    if not (q or "").strip():
         return None
-    none_of = [c for group in excluded.understood()["all_of"] for c in group]
-    return {"all_of": [], "none_of": none_of, "ignored": [], "notes": []}
+    parsed = read_query(q)
+    if not parsed.groups and not parsed.notes:
+        return None  # nothing but punctuation: the list of everything, unsaid
+    return parsed.understood()
 
 
 def list_forms(filterset: ArticleFilter, articles) -> list:
