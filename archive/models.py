@@ -420,3 +420,22 @@ class ArticleTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme} ({self.score:.2f})"
+
+
+class Word(models.Model):
+    """The archive's own vocabulary, read from the search vectors after imports
+    (``archive.search.vocabulary``): every written form (``=`` marked) and every
+    search key, with the number of articles holding it. Keys carry the ``base``
+    the archive's evidence reduces them to (وشعب -> شعب), so a query word meets
+    forms the frequency table of general Arabic does not know."""
+
+    lexeme = models.TextField(primary_key=True)
+    articles = models.IntegerField()
+    base = models.TextField(blank=True, default="", db_index=True)
+
+    class Meta:
+        verbose_name = "كلمة من مفردات الأرشيف"
+        verbose_name_plural = "مفردات الأرشيف"
+
+    def __str__(self) -> str:
+        return self.lexeme

@@ -31,7 +31,11 @@ def fresh_cache():
     """Cached counts (archive.web.cache) never leak from one test into another."""
     from django.core.cache import cache
 
+    from archive.search import suggest, vocabulary
+
     cache.clear()
+    vocabulary.forget()  # nor a process's copy of a rolled-back vocabulary
+    suggest.forget()
 
 
 @pytest.fixture(autouse=True)

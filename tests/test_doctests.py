@@ -13,6 +13,7 @@ MODULES = [
     "archive.dates",
     "archive.search.query",
     "archive.search.grammar",
+    "archive.search.vocabulary",
     "archive.search.highlight",
     "archive.search.plans",
     "archive.ingest.dates",

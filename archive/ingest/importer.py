@@ -31,6 +31,7 @@ from archive.ingest.registry import Registry
 from archive.ingest.source_ids import SourceId
 from archive.models import Article
 from archive.ops.statistics import BULK_ARTICLES, analyze_tables
+from archive.search import vocabulary
 
 JSONL_CHUNK = 500  # records looked up together; each is still saved on its own
 
@@ -156,15 +157,18 @@ class Importer:
             self.written += 1
 
     def close(self) -> None:
-        """End the run: stop the workers and, after a bulk write, refresh the
-        planner's statistics (archive.ops.statistics)."""
+        """End the run: stop the workers; after a bulk write, refresh the
+        planner's statistics (archive.ops.statistics); after any write, the
+        archive's vocabulary (archive.search.vocabulary)."""
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
             self._pool = None
         if self.written >= BULK_ARTICLES:
             analyze_tables()
-            self.written = 0
+        if self.written:
+            vocabulary.refresh()  # new words for did-you-mean and related forms
+        self.written = 0
 
     def _import_chunk(self, path: Path, chunk) -> Iterator[Result]:
         parsed: list[tuple[str, Extracted | ImportFailure]] = []

@@ -43,6 +43,7 @@ def matched_forms(parsed: ParsedQuery, texts: Iterable[str]) -> list[dict]:
             for name in names:
                 lexemes = token_lexemes(name)
                 wanted |= {lexemes[0]} if clause.exact else set(lexemes)
+                wanted.update(clause.variants.get(lexemes[1], ()))
             prefix = normalize_arabic(clause.tokens[0]) if clause.prefix else None
             word = clause.written if clause.prefix else clause.tokens[0]
             words.append((word, wanted, prefix, Counter()))

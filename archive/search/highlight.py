@@ -31,9 +31,9 @@ def _phrase_hits(text: str, spans, phrases) -> list[bool]:
         for lexeme in lexemes:
             where.setdefault(lexeme, []).append(i)
     hits = [False] * len(spans)
-    for tokens, exact in phrases:
+    for tokens, exact, extra in phrases:
         wanted = [
-            {lexemes[0]} if exact else set(lexemes)
+            {lexemes[0]} if exact else set(lexemes) | extra
             for lexemes in (token_lexemes(t) for t in tokens)
         ]
         size = len(wanted)

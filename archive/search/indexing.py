@@ -4,6 +4,7 @@ from django.db import connection, transaction
 
 from archive.models import Article
 from archive.ops.statistics import analyze_tables
+from archive.search import vocabulary
 
 
 def rebuild_search_vectors(batch: int = 1000) -> int:
@@ -19,6 +20,7 @@ def rebuild_search_vectors(batch: int = 1000) -> int:
             # New vectors, new lexeme frequencies: the planner's estimates of a
             # word's matches come from these statistics (archive.ops.statistics).
             analyze_tables([Article])
+            vocabulary.refresh()
             return total
         ids = [pk for pk, _, _ in rows]
         vectors = [Article(title=t, body=b).build_search_vector() for _, t, b in rows]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lark import Token
 
-from archive.search import grammar
+from archive.search import grammar, vocabulary
 from archive.search.aliases import alias_table
 from archive.text import (
     EXACT_MARK,
@@ -42,21 +42,22 @@ def _phrase_tsquery(
     exact: bool,
     keys_only: bool = False,
     weight: str = "",
+    variants: dict[str, tuple[str, ...]] | None = None,
 ) -> str:
+    """``variants``: other keys a key matches (``archive.search.vocabulary``)."""
     lexemes = [token_lexemes(t) for t in tokens]
+    variants = variants or {}
     if exact:
         parts = [_lexeme(e, weight) for e, _ in lexemes]
-    elif keys_only:
-        # Every indexed word carries its key at the same position as its exact
-        # form, so the key alone matches the same articles.
-        parts = [_lexeme(k, weight) for _, k in lexemes]
     else:
-        parts = [
-            f"({_lexeme(e, weight)} | {_lexeme(k, weight)})"
-            if e.removeprefix(EXACT_MARK) != k
-            else _lexeme(k, weight)
-            for e, k in lexemes
-        ]
+        parts = []
+        for e, k in lexemes:
+            # Every indexed word carries its key at the same position as its
+            # exact form, so for matching alone the key finds the same articles.
+            wanted = [] if keys_only or e.removeprefix(EXACT_MARK) == k else [e]
+            wanted += [k, *variants.get(k, ())]
+            text = " | ".join(_lexeme(x, weight) for x in wanted)
+            parts.append(f"({text})" if len(wanted) > 1 else text)
     text = " <-> ".join(parts)
     return f"({text})" if len(parts) > 1 else text
 
@@ -123,6 +124,8 @@ class Clause:
     # «بوتين NEAR/5 شي»: these parts, each within its distance of the next.
     near: list["Clause"] = field(default_factory=list)
     distances: list[int] = field(default_factory=list)
+    # key -> other keys the archive's vocabulary relates to it (وشعب for شعب).
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def units(self) -> list["Clause"]:
         """The word or phrase clauses this clause is made of (its near parts)."""
@@ -145,7 +148,8 @@ class Clause:
             phrases = _without_redundant([tuple(self.tokens), *self.alternatives])
             parts = list(
                 dict.fromkeys(
-                    _phrase_tsquery(p, exact, keys_only, weight) for p in phrases
+                    _phrase_tsquery(p, exact, keys_only, weight, self.variants)
+                    for p in phrases
                 )
             )
             text = " | ".join(parts)
@@ -233,14 +237,16 @@ class ParsedQuery:
             normalize_arabic(c.tokens[0]) for c in self._positive_units() if c.prefix
         ]
 
-    def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool]]:
-        """(tokens, exact) of every phrase whose occurrences are marked."""
+    def highlight_phrases(self) -> list[tuple[tuple[str, ...], bool, frozenset]]:
+        """(tokens, exact, other keys) of every phrase whose occurrences are
+        marked; the other keys are those the vocabulary relates to its words."""
         phrases = []
         for clause in self._positive_units():
             if clause.prefix:
                 continue  # marked by prefix_forms
-            phrases.append((tuple(clause.tokens), clause.exact))
-            phrases.extend((tuple(a), False) for a in clause.alternatives)
+            extra = frozenset(k for keys in clause.variants.values() for k in keys)
+            phrases.append((tuple(clause.tokens), clause.exact, extra))
+            phrases.extend((tuple(a), False, extra) for a in clause.alternatives)
         return list(dict.fromkeys(phrases))
 
 
@@ -284,6 +290,8 @@ def read_query(text: str, aliases: dict | None = None) -> ParsedQuery:
     empty, or exclusions only), with notes on what was read otherwise."""
     node, notes = _read(text, aliases)
     groups = [] if node is None else _cnf(node, notes)
+    if aliases is None:  # the archive's own tables (an offline parse gives aliases)
+        groups = _with_variants(groups)
     # Particles (في، بين، على) are not required: "الحرب بين الصين وأمريكا" must
     # find "الحرب التجارية الصينية الأمريكية". They stay in quotes, and in a query
     # of nothing else.
@@ -293,6 +301,26 @@ def read_query(text: str, aliases: dict | None = None) -> ParsedQuery:
         ignored = [g[0].tokens[0] for g in groups if _is_particle_group(g)]
         groups = content
     return ParsedQuery(groups, ignored, list(dict.fromkeys(notes)))
+
+
+def _with_variants(groups: list[list[Clause]]) -> list[list[Clause]]:
+    """Each inflected clause with the keys the archive's vocabulary relates to its
+    words' keys (``archive.search.vocabulary``); one lookup for the whole query."""
+    units = [u for g in groups for c in g for u in c.units() if not u.exact]
+    keys = {token_lexemes(t)[1] for u in units for t in u.tokens}
+    related = vocabulary.related_keys(keys) if keys else {}
+    if not related:
+        return groups
+
+    def extended(clause: Clause) -> Clause:
+        if clause.near:
+            return replace(clause, near=[extended(p) for p in clause.near])
+        if clause.exact or clause.prefix:
+            return clause
+        mine = {token_lexemes(t)[1] for t in clause.tokens}
+        return replace(clause, variants={k: v for k, v in related.items() if k in mine})
+
+    return [[extended(c) for c in g] for g in groups]
 
 
 # A node of the query: ("leaf", Clause), ("not", node), ("and" | "or", [nodes]).

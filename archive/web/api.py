@@ -7,7 +7,12 @@ from archive.search import Highlighter
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page, page_url
 from archive.web.serialize import article_data
-from archive.web.views.lists import list_forms, list_results, understood
+from archive.web.views.lists import (
+    list_forms,
+    list_results,
+    list_suggestions,
+    understood,
+)
 
 SEARCH_FIELDS = ("snippet",)
 ARTICLE_FIELDS = (
@@ -46,6 +51,7 @@ def api_search(request):
             "facets": summary["facets"],
             "matched_forms": list_forms(filterset, page.object_list),
             "understood": understood(request.GET.get("q", "")),
+            "suggestions": list_suggestions(filterset, summary),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -124,3 +124,24 @@ def test_the_api_says_proximity_and_fields(client, articles):
     assert [p["text"] for p in clause["parts"]] == ["بوتين", "شي"]
     html = client.get("/search/", {"q": '"بوتين شي"~2'}).content.decode()
     assert "على بعد كلمتين أو أقل، بأي ترتيب وصيغة" in html
+
+
+@pytest.mark.django_db
+def test_a_word_no_lexicon_knows_meets_its_forms_through_the_archive(make_article):
+    # Lucene's Arabic stemmer tests use the invented root ساهد: no frequency table
+    # knows it, so the analyzer alone keeps every form whole.
+    from archive.search import vocabulary
+
+    for title, body in [
+        ("أ", "قالوا إن الساهدات وصلن."),
+        ("ب", "رأينا ساهدين في المدينة."),
+        ("ج", "وساهدون كثيرون هنا."),
+        ("د", "كان هناك ساهد واحد."),
+        ("هـ", "لا شيء هنا."),
+    ]:
+        make_article(title=title, body=body)
+    assert titles("ساهد") == ["د"]  # before the archive's vocabulary is read
+    vocabulary.refresh()
+    assert titles("ساهد") == ["أ", "ب", "ج", "د"]
+    assert titles("ساهدون") == ["أ", "ب", "ج", "د"]  # never written so, alone
+    assert titles('"ساهد"') == ["د"]  # quotes: that form only

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from archive.models import Article
-from archive.search import Highlighter, listing, read_query
+from archive.search import Highlighter, listing, read_query, suggest
 from archive.search.calendar import month_name
 from archive.search.forms import matched_forms
 from archive.web.cache import cached_counts
@@ -56,6 +56,7 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
     context["bars"] = results.summary["bars"]
     context["matched_forms"] = list_forms(filterset, page.object_list)
     context["understood"] = understood(context["q"])
+    context["suggestions"] = list_suggestions(filterset, results.summary)
     return render(request, template, context)
 
 
@@ -68,6 +69,15 @@ def understood(q: str) -> dict | None:
     if not parsed.groups and not parsed.notes:
         return None  # nothing but punctuation: the list of everything, unsaid
     return parsed.understood()
+
+
+def list_suggestions(filterset: ArticleFilter, summary: dict) -> list[dict]:
+    """Did you mean (``archive.search.suggest``): only for a search that found
+    fewer than ``suggest.FEW`` articles."""
+    q = filterset.form.cleaned_data.get("q") or ""
+    if not q.strip() or summary["count"] >= suggest.FEW:
+        return []
+    return suggest.did_you_mean(q, filterset.parsed_query())
 
 
 def list_forms(filterset: ArticleFilter, articles) -> list:
