@@ -105,19 +105,24 @@ def _suffixed_base(word: str, n: int, keys: dict[str, int], stems) -> str:
     return word
 
 
+REFRESH_LOCK = 0x766F6361  # "voca": pg_advisory_xact_lock key of refresh()
+
+
 def refresh() -> int:
     """Rebuild ``archive_word`` from the vectors; returns how many words."""
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Two imports that finish at once would each delete the other's
+        # rows unseen and then copy over them: one refresh at a time, and
+        # each reads the vectors only once the one before it has committed.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         cursor.execute(STATS)
         counts = dict(cursor.fetchall())
-    reduced = bases(counts)
-    buffer = io.StringIO()
-    for lexeme, n in counts.items():
-        if "\t" in lexeme or "\n" in lexeme or "\\" in lexeme:
-            continue
-        buffer.write(f"{lexeme}\t{n}\t{reduced.get(lexeme, '')}\n")
-    buffer.seek(0)
-    with transaction.atomic(), connection.cursor() as cursor:
+        reduced = bases(counts)
+        buffer = io.StringIO()
+        for lexeme, n in counts.items():
+            if "\t" in lexeme or "\n" in lexeme or "\\" in lexeme:
+                continue
+            buffer.write(f"{lexeme}\t{n}\t{reduced.get(lexeme, '')}\n")
         cursor.execute("DELETE FROM archive_word")
         with cursor.copy(
             "COPY archive_word (lexeme, articles, base) FROM STDIN"
