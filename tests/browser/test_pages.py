@@ -94,3 +94,20 @@ def test_a_byline_reads_right_to_left_and_links_its_author(
     byline.get_by_role("link", name="بن ويدمان").click()
     page.wait_for_load_state()
     assert "بن ويدمان" in page.locator("h1").inner_text()
+
+
+def test_a_typo_is_answered_with_the_archives_word_read_right_to_left(
+    page, seeded_site
+):
+    # The seeds were imported, so the vocabulary was read: «أوكرانيا» is there.
+    page.goto(seeded_site + "/search/?q=" + "اوكراناا (")
+    said = page.locator(".suggestions")
+    assert said.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert said.inner_text().startswith("هل تقصد:")
+    note = page.locator(".understood--note")
+    assert note.inner_text() == "أغلقنا القوس المفتوح في آخر البحث."
+    if shots := os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=f"{shots}/search-did-you-mean.png", full_page=True)
+    said.get_by_role("link").first.click()
+    page.wait_for_load_state()
+    assert "نتيجة" in page.locator(".count").inner_text()
