@@ -36,6 +36,11 @@ CASES = [
     ("Latin alias", {"q": "Putin"}),
     ("prefix", {"q": "اقتصا*"}),
     ("exclusions only", {"q": "-أوكرانيا"}),
+    ("proximity", {"q": '"بوتين شي"~5'}),
+    ("proximity NEAR/10", {"q": "روسيا NEAR/10 الصين"}),
+    ("title field", {"q": "title:روسيا"}),
+    ("parentheses", {"q": "(الصين OR الهند) روسيا -أوكرانيا"}),
+    ("typo (did you mean)", {"q": "روسياا"}),
 ]
 SORTS = [("relevance", {}), ("newest", {"sort": "newest"})]
 
