@@ -39,6 +39,7 @@ PREP_COST = {"ب": 1.0, "ل": 0.8, "ك": 1.5}  # كـ "as, like" is the rarest
 ARTICLE_CHAIN_COST = 0.3
 MARGIN = 0.5
 MIN_STEM = 3  # letters a suffix must leave: بلد from بلدان, not ان from امان
+NOUN_MARGIN = 0.6  # zipf points the article form of a noun may trail its ب form
 
 
 @cache
@@ -246,6 +247,18 @@ SUFFIX_COST = {
 }
 
 
+def _own(word: str) -> float:
+    """How common the whole is as a word of its own: itself, or a feminine noun
+    under a pronoun, its ة written ت (وزارتها: وزارة + ها, not و + زارتها)."""
+    own = zipf(word)
+    for pronoun in PRONOUNS:
+        head = word[: -len(pronoun)]
+        if word.endswith(pronoun) and head.endswith("ت") and len(head) > MIN_STEM:
+            return max(own, zipf(head[:-1] + "ه") - SUFFIX_COST["pronoun"])
+    return own
+
+
+@lru_cache(maxsize=300_000)
 def strip_proclitics(word: str) -> str:
     """The word without the clitics it really carries.
 
@@ -264,7 +277,7 @@ def strip_proclitics(word: str) -> str:
                 return core  # والمانيا, لروسيا, بالصين
     if word.startswith("ال") and len(word) >= 4:
         return word[2:]
-    best, best_score = word, zipf(word) - MARGIN
+    best, best_score = word, _own(word) - MARGIN
     for chain, cost, has_article in CHAINS:
         if not word.startswith(chain) or chain == "ال":
             continue
@@ -289,7 +302,26 @@ def strip_proclitics(word: str) -> str:
             score = max(zipf(core), zipf("ال" + core)) - cost
         if score > best_score and (has_article or zipf(core) or zipf("ال" + core)):
             best, best_score = core, score
+    if best == word and _preposition_on_noun(word):
+        return word[1:]
     return best
+
+
+def _preposition_on_noun(word: str) -> bool:
+    """بنجاح, بطريقة, لضمان: ب or ل on a noun, though the whole is a common word
+    of its own in general Arabic ("successfully"). The whole is never written with
+    the article (no البنجاح), so it is no noun itself; the rest is at least as
+    common and takes the article about as often as the whole occurs (النجاح), so it
+    is one. A verb of the lexicon keeps its letter (باشر)."""
+    if word[0] not in "بل" or len(word) < 4 or word in irregular():
+        return False
+    core = word[1:]
+    whole = zipf(word)
+    return (
+        zipf("ال" + word) == 0
+        and zipf(core) >= whole
+        and zipf("ال" + core) >= whole - NOUN_MARGIN
+    )
 
 
 def _feminine_or_not(base: str) -> str:
@@ -317,7 +349,7 @@ def _suffix_candidates(
             continue
         if kind == "pronoun":
             # ة becomes ت before a pronoun: علاقتها = علاقة + ها
-            if base.endswith("ت") and len(base) > MIN_STEM:
+            if base.endswith("ت") and len(base) >= MIN_STEM:
                 yield base[:-1] + "ه", base[:-1] + "ه", cost
             # the dual/plural construct drops its ن: بلديهما = بلدين + هما
             if base.endswith("ي") and len(base) > MIN_STEM:
@@ -430,11 +462,39 @@ def stem(token: str) -> str:
 
     >>> stem("وبوتين") == stem("بوتين"), stem("بكين") == stem("الكيني")
     (True, False)
+    >>> stem("وشعبها") == stem("شعب"), stem("لتسيطر") == stem("تسيطر")
+    (True, True)
     """
     if not token or token.isdigit() or token.isascii():
         return token
     final_ta = token.endswith("ة")
-    token = token.replace("ة", "ه")
+    return _key(token.replace("ة", "ه"), final_ta)
+
+
+def _present_forms() -> frozenset[str]:
+    """The lexicon's present-tense forms without سـ: what a لـ of purpose or
+    command goes before (ليواجه, لتحدد, لنبني)."""
+    return _presents()
+
+
+@cache
+def _presents() -> frozenset[str]:
+    forms = set()
+    for row in read_table("verbs.tsv"):
+        present = normalized(row["present"])
+        if not present.startswith("ي") or len(present) < 3 or " " in present:
+            continue
+        base = present[1:]
+        for prefix in ("ي", "ت", "ن", "ا"):
+            forms.add(prefix + base)
+            for suffix in ("ون", "ان", "ين", "وا", "ن"):
+                forms.add(prefix + base + suffix)
+                if base[-1] in "اوي":
+                    forms.add(prefix + base[:-1] + suffix)
+    return frozenset(forms)
+
+
+def _key(token: str, final_ta: bool) -> str:
     if token in function_words():
         return token
     place = place_key(token)
@@ -450,18 +510,41 @@ def stem(token: str) -> str:
         return found
     # A verb or broken plural behind a clitic: وأضاف, فقال, والدول, للدول. Unless the
     # whole is a common word of its own (وزارة is not و + زار + ه).
-    own = zipf(token)
+    own = _own(token)
     for chain, _, has_article in CHAINS:
         if token.startswith(chain) and len(token) - len(chain) >= 3:
             core = token[len(chain) :]
             found = _lookup(core, table, final_ta)
             if found is None:
                 continue
-            if found.startswith(VERB_MARK) and chain not in ("و", "ف"):
-                continue  # only a conjunction goes before a verb: كيري is not ك + يري
+            if (
+                found.startswith(VERB_MARK)
+                and chain not in ("و", "ف")
+                and not (chain in ("ل", "ول", "فل") and core in _present_forms())
+            ):
+                # Only a conjunction goes before a past (كيري is not ك + يري); a
+                # لـ of purpose before a present too (لتسيطر, ليواجه).
+                continue
             if has_article or own <= zipf(core) + MARGIN:
                 return found
     core = strip_proclitics(token)
     if core != token and core.startswith(VERB_MARK):
         return core
-    return _regular_key(core, final_ta)
+    if core == token[1:] and token[0] in "وف":
+        # A conjunction off, the rest is read as a word of its own, clitics and
+        # all: وبإجراء is و + بإجراء, and بإجراء is ب + إجراء.
+        return _key(core, final_ta)
+    key = _regular_key(core, final_ta)
+    if core == token and key != token and key[0] in "وفبل":
+        # A suffix off, the base keeps the clitic it has on its own: وشعبها is
+        # وشعب + ها, and وشعب is و + شعب, so وشعبها is و + شعبها; لمكافحتها is
+        # ل + مكافحتها. (Not كـ: كتمان -> كتم would be ك + تم.)
+        rest = strip_proclitics(key)
+        if (
+            rest == key[1:]
+            and len(rest) >= MIN_STEM
+            and rest not in function_words()
+            and not rest.startswith(VERB_MARK)
+        ):
+            return _key(token[1:], final_ta)  # what شعبها would be
+    return key
