@@ -23,6 +23,14 @@ def exclude_matches(queryset: QuerySet, excluded: ParsedQuery) -> QuerySet:
     return queryset.exclude(pk__in=matches.values("pk"))
 
 
+def without_matches(queryset: QuerySet, excluded: ParsedQuery) -> QuerySet:
+    """The same list as ``exclude_matches``, as a NOT over each row's vector: the
+    plan for walking the date index to a page (each row on the way reads its
+    vector, ~25 µs; 20 rows for a first page), never for counting."""
+    tsquery = Cast(Value(excluded.tsquery(keys_only=True)), SearchQueryField())
+    return queryset.exclude(_Matches(F("search_vector"), tsquery))
+
+
 def search_articles(queryset: QuerySet, text: "str | ParsedQuery") -> QuerySet:
     """Articles matching the query, annotated with ``rank``; unchanged when empty."""
     parsed = text if isinstance(text, ParsedQuery) else parse_query(text)

@@ -187,6 +187,10 @@ class ArticleFilter(django_filters.FilterSet):
         """The search of a valid filterset, parsed; None for filters alone."""
         return parse_query(self.form.cleaned_data.get("q"))
 
+    def excluded_query(self) -> ParsedQuery | None:
+        """A search of exclusions only («-أوكرانيا»), as what it leaves out."""
+        return parse_exclusions(self.form.cleaned_data.get("q") or "")
+
     def without_search(self) -> "ArticleFilter":
         """The same filters without the search (what the search narrows)."""
         data = self.data.copy()

@@ -358,6 +358,45 @@ def test_a_query_of_exclusions_only_means_everything_but(client, make_article):
     assert [r["title"] for r in api["results"]] == ["قمة بكين"]
 
 
+@pytest.mark.django_db
+def test_a_long_list_of_exclusions_only_is_walked_newest_first(
+    client, make_article, monkeypatch
+):
+    # Beyond the caps the list is the archive less the index's matches, walked by
+    # date; its count is the archive's less the matches, exact while they are few.
+    import datetime
+
+    _cap(monkeypatch, 2, exact_limit=6)
+    for day in range(1, 9):
+        about = "أوكرانيا" if day % 4 == 0 else "بكين"
+        when = datetime.date(2018, 3, day)
+        make_article(title=f"{about} {day}", body="نص", date=when, date_precision="day")
+    page = client.get("/search/", {"q": "-أوكرانيا"})
+    assert [a.title for a in page.context["page"].object_list][:3] == [
+        "بكين 7", "بكين 6", "بكين 5",
+    ]  # fmt: skip
+    assert page.context["summary"]["count"] == 6
+    assert page.context["summary"]["exact"] is True
+    oldest = client.get("/search/", {"q": "-أوكرانيا", "sort": "oldest"})
+    listed = [a.title for a in oldest.context["page"].object_list]
+    assert listed[:2] == ["بكين 1", "بكين 2"] and "أوكرانيا 4" not in listed
+    api = client.get("/api/search/", {"q": "-أوكرانيا", "sort": "oldest"}).json()
+    assert [r["title"] for r in api["results"]] == [
+        f"بكين {d}" for d in (1, 2, 3, 5, 6, 7)
+    ]
+    assert api["count"] == 6
+
+    for day in range(10, 16):  # now the matches are too many to read: an estimate
+        when = datetime.date(2018, 3, day)
+        make_article(
+            title=f"أوكرانيا {day}", body="نص", date=when, date_precision="day"
+        )
+    page = client.get("/search/", {"q": "-أوكرانيا"})
+    assert page.context["summary"]["exact"] is False  # 14 less the index's ~8
+    assert "نحو" in page.content.decode()
+    assert page.context["page"].object_list[0].title == "بكين 7"
+
+
 @pytest.mark.parametrize(
     ("query", "titles_found"),
     [

@@ -22,6 +22,7 @@ def list_results(request, filterset: ArticleFilter, path: str) -> listing.Listin
         results=filterset.qs,
         filters_only=filterset.without_search().qs,
         parsed=filterset.parsed_query(),
+        excluded=filterset.excluded_query(),
     )
     summary = cached_counts(
         "list", f"{path}?{params.urlencode()}", lambda: listing.summarize(found)
