@@ -55,8 +55,18 @@ class Command(BaseCommand):
             action="store_true",
             help="EXPLAIN (ANALYZE, BUFFERS) the slowest query of a case over target",
         )
+        parser.add_argument(
+            "--case",
+            action="append",
+            default=[],
+            help=(
+                "only the search cases whose name holds this (repeatable),"
+                " no browse pages"
+            ),
+        )
 
-    def handle(self, *args, repeat, keep, generated, explain, **options):
+    def handle(self, *args, repeat, keep, generated, explain, case, **options):
+        self.cases = [c for c in CASES if not case or any(n in c[0] for n in case)]
         with bench_database(keep, self.stdout.write, generated) as total:
             self.stdout.write(
                 f"{total} articles; {repeat} runs per case; times in ms; "
@@ -78,7 +88,7 @@ class Command(BaseCommand):
             f"{'API p50':>9}{'API p95':>9}  hits"
         )
         over = []
-        for label, params in CASES:
+        for label, params in self.cases:
             for sort, extra in SORTS:
                 params = {
                     k: (busiest if v == "__busiest__" else v)
@@ -99,6 +109,9 @@ class Command(BaseCommand):
                 )
                 if flag:
                     over.append(f"/search/?{query}")
+        if len(self.cases) < len(CASES):
+            self._explain_all(client, over, explain)
+            return
         w(f"\nbrowse pages, target p95 {BROWSE_TARGET_MS}; warm: the list's")
         w("counts cached, as between visitors; cold: emptied before each request")
         w(f"{'page':34}{'p50':>8}{'p95':>8}{'p99':>8}{'cold p50':>10}{'cold p95':>10}")
@@ -111,6 +124,9 @@ class Command(BaseCommand):
                 f"{label:34}{warm['p50']:8.1f}{warm['p95']:8.1f}{warm['p99']:8.1f}"
                 f"{cold['p50']:10.1f}{cold['p95']:10.1f}{flag}"
             )
+        self._explain_all(client, over, explain)
+
+    def _explain_all(self, client, over, explain):
         if explain:
             for url in over:
                 self._explain(client, url)
