@@ -359,6 +359,25 @@ def test_a_query_of_exclusions_only_means_everything_but(client, make_article):
 
 
 @pytest.mark.django_db
+def test_the_sort_offers_relevance_only_to_a_search_it_can_rank(client, make_article):
+    import re
+
+    make_article(title="قمة بكين", body="التقى الرئيسان في بكين")
+
+    def sorts(params):
+        html = client.get("/search/", params).content.decode()
+        select = re.search(r'<select id="sort".*?</select>', html, re.S).group(0)
+        chosen = re.findall(r'<option value="(\w+)" selected', select)
+        return re.findall(r'<option value="(\w+)"', select), chosen
+
+    assert sorts({"q": "بكين"}) == (["relevance", "newest", "oldest"], ["relevance"])
+    # exclusions alone, or no search at all: listed by date, and the form says so
+    assert sorts({"q": "-أوكرانيا"}) == (["newest", "oldest"], ["newest"])
+    assert sorts({}) == (["newest", "oldest"], ["newest"])
+    assert sorts({"sort": "oldest"}) == (["newest", "oldest"], ["oldest"])
+
+
+@pytest.mark.django_db
 def test_a_long_list_of_exclusions_only_is_walked_newest_first(
     client, make_article, monkeypatch
 ):

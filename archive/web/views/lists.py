@@ -56,6 +56,8 @@ def render_list(request, template: str, base=None, extra: dict | None = None):
     context["facets"] = results.summary["facets"]
     context["bars"] = results.summary["bars"]
     context["matched_forms"] = list_forms(filterset, page.object_list)
+    # Relevance orders a search; a list of filters or exclusions alone is by date.
+    context["ranked_search"] = filterset.parsed_query() is not None
     context["understood"] = understood(context["q"])
     context["suggestions"] = list_suggestions(filterset, results.summary)
     return render(request, template, context)
