@@ -313,7 +313,7 @@ def _preposition_on_noun(word: str) -> bool:
     the article (no البنجاح), so it is no noun itself; the rest is at least as
     common and takes the article about as often as the whole occurs (النجاح), so it
     is one. A verb of the lexicon keeps its letter (باشر)."""
-    if word[0] not in "بل" or len(word) < 4 or word in irregular():
+    if len(word) < 4 or word[0] not in "بل" or word in irregular():
         return False
     core = word[1:]
     whole = zipf(word)
@@ -530,12 +530,12 @@ def _key(token: str, final_ta: bool) -> str:
     core = strip_proclitics(token)
     if core != token and core.startswith(VERB_MARK):
         return core
-    if core == token[1:] and token[0] in "وف":
+    if token and core == token[1:] and token[0] in "وف":
         # A conjunction off, the rest is read as a word of its own, clitics and
         # all: وبإجراء is و + بإجراء, and بإجراء is ب + إجراء.
         return _key(core, final_ta)
     key = _regular_key(core, final_ta)
-    if core == token and key != token and key[0] in "وفبل":
+    if core == token and key != token and key[:1] in ("و", "ف", "ب", "ل"):
         # A suffix off, the base keeps the clitic it has on its own: وشعبها is
         # وشعب + ها, and وشعب is و + شعب, so وشعبها is و + شعبها; لمكافحتها is
         # ل + مكافحتها. (Not كـ: كتمان -> كتم would be ك + تم.)

@@ -450,3 +450,11 @@ def test_a_prefix_finds_every_word_that_starts_so(client, make_article):
     # Under three letters the prefix would name half the language: said so.
     short = client.get("/search/", {"q": "ا* الصين"})
     assert "البادئة أقصر من 3 أحرف" in short.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_prefix_search_over_a_text_with_a_lone_tatweel_is_shown(client, make_article):
+    make_article(title="بيان اقتصادي", body="قال ـ في بيان ً اقتصادي إن الاقتصاد ينمو")
+    page = client.get("/search/", {"q": "اقتصا*"})
+    assert page.status_code == 200
+    assert "<mark>اقتصادي</mark>" in page.content.decode()

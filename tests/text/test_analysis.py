@@ -200,3 +200,14 @@ def test_every_word_is_indexed_exactly_and_stemmed_at_one_position():
     assert build_tsvector([("وبوتين", "A"), ("بالصين", "C")]) == (
         "'=وبوتين':1A 'بوتين':1A '=بالصين':12C '@صين':12C"
     )
+
+
+@pytest.mark.parametrize("token", ["", "ـ", "ً", "ب", "و", "ول"])
+def test_a_token_with_no_letters_left_or_one_letter_is_no_error(token):
+    # A lone tatweel or diacritic normalizes to nothing; a prefix search marking
+    # its snippet read such a token and answered 500 (IndexError).
+    from archive.text.morphology import strip_proclitics
+
+    for form in (token, normalize_arabic(token)):
+        assert isinstance(strip_proclitics(form), str)
+        assert isinstance(stem(form), str)
