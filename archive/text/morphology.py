@@ -494,6 +494,18 @@ def _presents() -> frozenset[str]:
     return frozenset(forms)
 
 
+@cache
+def _participles() -> frozenset[str]:
+    """The lexicon's active participles that begin with a clitic's letter, in
+    their regular inflections (واثق, واثقة, واثقون...)."""
+    forms = set()
+    for row in read_table("verbs.tsv"):
+        participle = normalized(row.get("participle") or "")
+        if len(participle) >= 4 and participle[0] in "وفبلك" and " " not in participle:
+            forms.update(participle + e for e in ("", "ه", "ون", "ين", "ان", "ات"))
+    return frozenset(forms)
+
+
 def _key(token: str, final_ta: bool) -> str:
     if token in function_words():
         return token
@@ -508,6 +520,10 @@ def _key(token: str, final_ta: bool) -> str:
         found.startswith(VERB_MARK) and zipf("ال" + token) >= zipf(token) - 1.0
     ):
         return found
+    if token in _participles():
+        # واثق, وارد, واعدة are participles (confident, incoming, promising), not
+        # و + أثق, رد, أعدّ: the same key as with the article (الواثق, الوارد).
+        return _regular_key(token, final_ta)
     # A verb or broken plural behind a clitic: وأضاف, فقال, والدول, للدول. Unless the
     # whole is a common word of its own (وزارة is not و + زار + ه).
     own = _own(token)

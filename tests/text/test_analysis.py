@@ -190,10 +190,26 @@ def test_a_clitic_comes_off_a_word_frequent_with_it(form, base):
         ("بيتها", "بيه"),
         ("وقتها", "وقه"),
         ("كلها", "لها"),  # كـ is not read by the preposition rule
+        ("وارد", "رد"),  # a participle (incoming) is not و + رد
+        ("واثق", "أثق"),  # confident, not "and I trust"
+        ("واعدة", "أعد"),
     ],
 )
 def test_those_rules_leave_words_of_their_own_alone(word, lookalike):
     assert key(word) != key(lookalike)
+
+
+@pytest.mark.parametrize(
+    ("form", "other"),
+    [
+        ("واثق", "الواثق"),  # a participle is one word with or without the article
+        ("وارد", "الوارد"),
+        ("وواثق", "واثقون"),
+        ("لاجئين", "اللاجئ"),
+    ],
+)
+def test_a_participle_with_a_clitics_letter_meets_its_other_forms(form, other):
+    assert key(form) == key(other)
 
 
 def test_every_word_is_indexed_exactly_and_stemmed_at_one_position():
