@@ -302,9 +302,22 @@ def strip_proclitics(word: str) -> str:
             score = max(zipf(core), zipf("ال" + core)) - cost
         if score > best_score and (has_article or zipf(core) or zipf("ال" + core)):
             best, best_score = core, score
-    if best == word and _preposition_on_noun(word):
+    if best == word and (_preposition_on_noun(word) or _conjunction_on_verb(word)):
         return word[1:]
     return best
+
+
+def _conjunction_on_verb(word: str) -> bool:
+    """ويجلي, وتجدر, وتوعدت: و on a present or a past in ت that the frequency
+    table knows. The rest is at least as common as the whole and never takes the
+    article (no اليجلي), so it is a verb, and a conjunction is what goes before a
+    verb (no verb lexicon lists every verb)."""
+    if len(word) < 5 or word[0] != "و" or word[1] not in "يت":
+        return False
+    core, whole = word[1:], zipf(word)
+    # A word the table does not know is left to the archive's own evidence
+    # (archive.search.vocabulary): فيدريكا is no ف + يدريكا.
+    return whole > 0 and zipf(core) >= whole and zipf("ال" + core) == 0
 
 
 def _preposition_on_noun(word: str) -> bool:
