@@ -21,7 +21,7 @@ from archive.models import Article
 from archive.search import plans
 from archive.search.calendar import coverage_bars
 from archive.search.facets import summarize as facet_summary
-from archive.search.matching import search_articles, without_matches
+from archive.search.matching import WithoutMatches, search_articles
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rank_terms, ranked
 
@@ -181,9 +181,9 @@ def _summarize_exclusions(found: Found) -> dict:
                 excluded, estimate, plans.estimated_rows(alone)
             )
         removed, exact = estimate, False
-    walk = without_matches(found.filters_only, found.excluded).newest_first()
+    walk = WithoutMatches(found.filters_only.newest_first(), found.excluded, total)
     with plans.by_date(0, plans.ESTIMATED_RANK_CAP, False):
-        newest = list(walk.values_list("pk", flat=True)[: plans.ESTIMATED_RANK_CAP])
+        newest = walk[: plans.ESTIMATED_RANK_CAP]
     count = max(total - removed, len(newest))
     summary = {
         "count": count,
@@ -207,13 +207,14 @@ def order(found: Found, summary: dict, sort: str) -> Listing:
         ordered = plans.in_date_order(found.rows, oldest=sort == "oldest")
         return Listing(summary, ordered, _no_plan)
     if found.excluded is not None and found.parsed is None:
-        # A long list of exclusions only: walk the date index, each row's vector
-        # read on the way (a page reads as many vectors as it goes deep).
-        walk = without_matches(found.filters_only, found.excluded)
-        walk = walk.oldest_first() if sort == "oldest" else walk.newest_first()
+        # A long list of exclusions only: walk the date index, the vectors of the
+        # rows on the way read to drop the matches (a page reads as many vectors
+        # as it goes deep).
+        listed = found.filters_only
+        listed = listed.oldest_first() if sort == "oldest" else listed.newest_first()
         return Listing(
             summary,
-            walk.values_list("pk", flat=True),
+            WithoutMatches(listed, found.excluded, summary["count"]),
             lambda wanted: plans.by_date(0, wanted, False),
         )
     return Listing(

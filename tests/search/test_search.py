@@ -416,6 +416,62 @@ def test_a_long_list_of_exclusions_only_is_walked_newest_first(
     assert page.context["page"].object_list[0].title == "بكين 7"
 
 
+@pytest.mark.django_db
+def test_exclusions_with_an_outlet_page_through_that_outlet_only(
+    client, make_article, monkeypatch
+):
+    # The walk reads the outlet's rows in date order a batch at a time and drops
+    # the matches: every page holds the outlet's next articles without أوكرانيا,
+    # none of another outlet's, none twice, however many batches it takes.
+    import datetime
+
+    from archive.models import Article, Outlet
+
+    _cap(monkeypatch, 2, exact_limit=30)  # the outlet's 75 rows are walked
+    sana = Outlet.objects.get(name="سانا")
+    rt = Outlet.objects.get(name="روسيا اليوم")
+    start = datetime.date(2016, 1, 1)
+    wanted = []
+    for n in range(150):
+        when = start + datetime.timedelta(days=n)
+        outlet = sana if n % 2 else rt
+        about = "أوكرانيا" if n % 3 == 0 else "بكين"
+        make_article(
+            title=f"{about} {n}", body="نص", date=when, date_precision="day",
+            outlet=outlet,
+        )  # fmt: skip
+        if outlet == sana and about == "بكين":
+            wanted.append(f"بكين {n}")
+    wanted.reverse()  # newest first
+    from archive.search import matching
+
+    batches = []
+    checked = matching.matching_ids
+    monkeypatch.setattr(
+        matching, "matching_ids", lambda ids, q: batches.append(ids) or checked(ids, q)
+    )
+    listed = []
+    for number in (1, 2, 3):
+        page = client.get(
+            "/search/", {"q": "-أوكرانيا", "outlet": sana.slug, "page": number}
+        )
+        assert page.status_code == 200
+        listed += [a.title for a in page.context["page"].object_list]
+    assert len(wanted) == 50 and listed == wanted
+    # only the outlet's own rows had their vectors read, a batch at a time
+    read = [pk for b in batches for pk in b]
+    assert batches and set(
+        Article.objects.filter(pk__in=read).values_list("outlet", flat=True)
+    ) == {sana.pk}
+    assert page.context["summary"] == {
+        **page.context["summary"],
+        "count": 50,
+        "exact": True,
+    }
+    past = client.get("/search/", {"q": "-أوكرانيا", "outlet": sana.slug, "page": 4})
+    assert past.status_code == 404
+
+
 @pytest.mark.parametrize(
     ("query", "titles_found"),
     [
