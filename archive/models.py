@@ -234,6 +234,12 @@ class Article(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_gin"),
             models.Index(F("date").desc(nulls_last=True), "id", name="article_date"),
+            # Oldest first keeps the undated last too, which no backward scan of
+            # article_date gives (it would put them first): without this index a
+            # list sorted oldest first sorted every match (3.4 s for الصين at 1M).
+            models.Index(
+                F("date").asc(nulls_last=True), "id", name="article_date_oldest"
+            ),
         ]
 
     def __str__(self) -> str:

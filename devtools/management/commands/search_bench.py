@@ -36,13 +36,18 @@ CASES = [
     ("Latin alias", {"q": "Putin"}),
     ("prefix", {"q": "اقتصا*"}),
     ("exclusions only", {"q": "-أوكرانيا"}),
+    ("exclusions + outlet", {"q": "-أوكرانيا", "outlet": "__busiest__"}),
     ("proximity", {"q": '"بوتين شي"~5'}),
     ("proximity NEAR/10", {"q": "روسيا NEAR/10 الصين"}),
     ("title field", {"q": "title:روسيا"}),
     ("parentheses", {"q": "(الصين OR الهند) روسيا -أوكرانيا"}),
     ("typo (did you mean)", {"q": "روسياا"}),
 ]
-SORTS = [("relevance", {}), ("newest", {"sort": "newest"})]
+SORTS = [
+    ("relevance", {}),
+    ("newest", {"sort": "newest"}),
+    ("oldest", {"sort": "oldest"}),
+]
 
 
 class Command(BaseCommand):
