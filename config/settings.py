@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a page served from the cache touches neither.
+    "archive.web.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,17 +138,52 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-# Counts (facets, charts, index pages) are cached per process unless CACHE_DIR names
-# a directory that every worker process shares (README.md, "Beyond one machine").
+# Two caches: "default" for counts (facets, charts, index pages; archive.web.cache)
+# and "pages" for whole pages served to readers (archive.web.pagecache). Both are kept
+# per process (make run is one) unless CACHE_URL names a Redis server (redis://...) or
+# CACHE_DIR a directory that every worker process shares (README.md, "Caches").
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 CACHE_DIR = os.environ.get("CACHE_DIR", "").strip()
-if CACHE_DIR:
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"archive-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+elif CACHE_DIR:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.path.join(CACHE_DIR, "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        },
+    }
+# Readers' pages, whole (archive.web.pagecache): on unless PAGE_CACHE=0. A page is
+# dropped by the next write to the archive, or after PAGE_CACHE_TTL seconds unused;
+# browsers and a CDN may keep a public page PAGE_CACHE_MAX_AGE seconds.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_TTL = env_int("PAGE_CACHE_TTL", 600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 2_000_000)
 
 # A CDN in front of the static files: STATIC_URL=https://cdn.example.org/static/
 STATIC_URL = os.environ.get("STATIC_URL", "static/")

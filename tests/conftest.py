@@ -28,12 +28,15 @@ SEEDING_MIGRATIONS = [
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Cached counts (archive.web.cache) never leak from one test into another."""
-    from django.core.cache import cache
+    """Cached counts (archive.web.cache) and pages (archive.web.pagecache) never
+    leak from one test into another: the generation they are kept under is a
+    sequence, which a rolled-back test does not move back."""
+    from django.core.cache import caches
 
     from archive.search import suggest, vocabulary
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     vocabulary.forget()  # nor a process's copy of a rolled-back vocabulary
     suggest.forget()
 

@@ -55,6 +55,19 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in out.stdout
 
 
+def test_a_cache_url_that_is_not_redis_stops_the_start():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CACHE_URL": "memcached://127.0.0.1:11211"}
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True
+    )
+    assert out.returncode != 0
+    assert "CACHE_URL must be a redis:// URL" in out.stderr
+
+
 @pytest.mark.django_db
 def test_pages_carry_the_security_headers(client, settings):
     from config.security import ADMIN_POLICY, PUBLIC_POLICY

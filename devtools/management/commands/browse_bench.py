@@ -1,5 +1,7 @@
 """Server time of the browse pages, in a scratch database: the corpus sample, or N
-synthetic articles (``--generated``, devtools.generate)."""
+synthetic articles (``--generated``, devtools.generate). ``uncached``: the first
+request, counts not yet cached; p50..p99: counts cached; ``cached``: the p95 of the
+whole page from the page cache (archive.web.pagecache)."""
 
 import time
 
@@ -11,6 +13,7 @@ from devtools.benchmarks import (
     add_bench_arguments,
     bench_database,
     browse_pages,
+    page_cache_hits,
     timings,
 )
 
@@ -31,7 +34,7 @@ class Command(BaseCommand):
     def _run(self, repeat):
         client = Client()
         w = self.stdout.write
-        w(f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}")
+        w(f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}{'cached':>8}")
         for label, url in browse_pages():
             # The first request computes the counts (facets, charts, calendars)
             # that the following ones share for archive.web.cache.TTL seconds.
@@ -42,8 +45,9 @@ class Command(BaseCommand):
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status_code}")
             t = timings(lambda u=url: client.get(u), repeat)
+            hit = page_cache_hits(client, url, repeat)
             flag = "" if t["p95"] <= TARGET_MS else "  over the 50 ms target"
             w(
                 f"{label:28}{t['p50']:8.1f}{t['p95']:8.1f}{t['p99']:8.1f}"
-                f"{cold:10.1f}{flag}"
+                f"{cold:10.1f}{hit['p95']:8.1f}{flag}"
             )
