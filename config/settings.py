@@ -177,12 +177,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
     }
-# Readers' pages, whole (archive.web.pagecache): on unless PAGE_CACHE=0. A page is
+# Readers' pages, whole (archive.web.pagecache): on unless PAGE_CACHE=0 (off by default
+# with DEBUG, so that a changed template shows at once). A page is
 # dropped by the next write to the archive, or after PAGE_CACHE_TTL seconds unused;
 # browsers and a CDN may keep a public page PAGE_CACHE_MAX_AGE seconds.
-PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_TTL = env_int("PAGE_CACHE_TTL", 600)
-PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 0 if DEBUG else 60)
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 2_000_000)
 
 # A CDN in front of the static files: STATIC_URL=https://cdn.example.org/static/

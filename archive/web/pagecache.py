@@ -113,7 +113,12 @@ class PageCacheMiddleware:
             return response
         if "no-store" in response.get("Cache-Control", ""):
             return response
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        if settings.PAGE_CACHE_MAX_AGE > 0:
+            patch_cache_control(
+                response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE
+            )
+        else:
+            patch_cache_control(response, no_cache=True)  # revalidate: the ETag
         patch_vary_headers(response, ("Cookie", "Accept-Language"))
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
