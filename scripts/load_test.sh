@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the database to serve (e.g. a search_bench --keep one)}"
 WORKERS=${WORKERS:-4}
-CONNECTIONS=${CONNECTIONS:-"1 2 4 8"}  # concurrent clients, one run each
-DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-"1 4 16 64"}  # concurrent clients, one run each
+DURATION=${DURATION:-20s}
 PORT=${PORT:-8765}
 BIN=.venv/bin
 
@@ -26,11 +26,14 @@ fi
 make --no-print-directory install >/dev/null
 
 work=$(mktemp -d)
-trap 'kill $(cat "$work/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
+# The workers may still be writing to the cache as they stop: wait for them.
+trap 'kill $(cat "$work/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; sleep 1; rm -rf "$work" || true' EXIT
 export SECRET_KEY=${SECRET_KEY:-load-test-only-secret} DEBUG=0 STATIC_MANIFEST=1
 export DEV_TOOLS=1  # for load_mix; the served site is the same with or without it
 export ALLOWED_HOSTS=127.0.0.1
-export CACHE_DIR="$work/cache"  # one counts cache for every worker, as deployed
+# One cache of counts and pages for every worker, as deployed (CACHE_URL=redis://...
+# to measure with Redis instead).
+[ -n "${CACHE_URL:-}" ] || export CACHE_DIR="$work/cache"
 $BIN/python manage.py collectstatic --noinput -v0
 if [ "${BURST:-0}" = "1" ]; then
   $BIN/python manage.py load_mix --n 3000 --searches-only > "$work/urls.txt"
@@ -38,7 +41,9 @@ if [ "${BURST:-0}" = "1" ]; then
   DURATION=${DURATION_BURST:-20s}
   TIMEOUT=30s  # a browser waits minutes; count only what would really fail
 else
-  $BIN/python manage.py load_mix --n 3000 > "$work/urls.txt"
+  # Searches by a Zipf law over 3,000 distinct ones (load_mix), long enough that no
+  # run walks the list twice.
+  $BIN/python manage.py load_mix --n 20000 > "$work/urls.txt"
 fi
 export LOAD_URLS="$work/urls.txt"
 
