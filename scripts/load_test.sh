@@ -68,7 +68,7 @@ echo "== $WORKERS gunicorn workers, $(wc -l < "$work/urls.txt") URLs in the mix,
 for clients in $CONNECTIONS; do
   echo "-- $clients concurrent clients"
   wrk -t1 -c"$clients" -d"$DURATION" --timeout "${TIMEOUT:-10s}" -s scripts/load/mix.lua \
-    "http://127.0.0.1:$PORT" | grep -E "^(requests|latency)"
+    "http://127.0.0.1:$PORT" | grep -E "^(requests|latency|failing)"
   curl -fs -o /dev/null -w "after the run: / answers %{http_code} in %{time_total} s\n" \
     "http://127.0.0.1:$PORT/"
 done
