@@ -13,6 +13,7 @@ def test_the_mix_asks_a_few_searches_often_and_a_long_tail_once(client, seeded):
     call_command("load_mix", n=3000, distinct=300, stdout=out)
     lines = out.getvalue().splitlines()
     assert len(lines) == 3000
+    assert all(line.isascii() for line in lines)  # as a browser sends them
     searches = Counter(u for u in lines if u.startswith("/search/?q="))
     assert 0.4 < sum(searches.values()) / len(lines) < 0.6  # half the mix
     ranked = [n for _, n in searches.most_common()]

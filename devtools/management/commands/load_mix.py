@@ -11,7 +11,7 @@ as often as the first), so a few are asked again and again and a long tail only 
 
 import random
 from collections import Counter
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.core.management.base import BaseCommand
 
@@ -96,9 +96,11 @@ def _browse(rng, outlets, people, themes, years) -> str:
         [
             f"/dates/{year}/",
             f"/dates/{year}/{rng.randint(1, 12)}/",
-            f"/outlets/{rng.choice(outlets)}/",
-            f"/people/{rng.choice(people)}/",
-            f"/themes/{rng.choice(themes)}/",
+            # a slug may hold any letter (algérie): sent percent-encoded, as a
+            # browser sends it (wrk sends the line as written)
+            f"/outlets/{quote(rng.choice(outlets))}/",
+            f"/people/{quote(rng.choice(people))}/",
+            f"/themes/{quote(rng.choice(themes))}/",
             f"/search/?sort=newest&page={rng.randint(1, 500)}",
             "/outlets/",
             "/dates/",
