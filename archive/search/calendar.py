@@ -105,15 +105,6 @@ class Bar:
     height: float
     label: str
 
-    @property
-    def rect(self) -> str:
-        """The SVG rect's geometry attributes, formatted once here (a template
-        filter per number costs milliseconds over hundreds of bars)."""
-        return (
-            f'x="{self.x:.2f}" y="{self.y:.2f}" '
-            f'width="{self.width:.2f}" height="{self.height:.2f}"'
-        )
-
 
 CHART_WIDTH, CHART_HEIGHT = 720, 160
 MAX_BAR_WIDTH = 24
