@@ -37,6 +37,7 @@ KEPT_HEADERS = (
     "Content-Language",
     "Link",
     "X-Robots-Tag",
+    "X-Frame-Options",  # set by a middleware inside this one
 )
 
 
