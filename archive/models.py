@@ -240,6 +240,13 @@ class Article(models.Model):
             models.Index(
                 F("date").asc(nulls_last=True), "id", name="article_date_oldest"
             ),
+            # One outlet's articles newest first, read in order: a common word in
+            # one outlet walks only that outlet's rows (at 1M, 500 matches of روسيا
+            # in one outlet: 133 -> 8 ms), and so does a list of one outlet.
+            models.Index(
+                "outlet", F("date").desc(nulls_last=True), "id",
+                name="article_outlet_date",
+            ),  # fmt: skip
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from urllib.parse import quote, urlencode
 
 from django.core.management.base import BaseCommand
+from django.db.models import Max, Min
 
 from archive.models import Article, Outlet, Person, Theme
 from archive.text import function_words, normalize_arabic
@@ -39,12 +40,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, n, seed, searches_only, distinct, zipf, **options):
         rng = random.Random(seed)
-        last = Article.objects.order_by("-id").values_list("id", flat=True).first()
+        ids = Article.objects.aggregate(first=Min("id"), last=Max("id"))
+        first, last = ids["first"], ids["last"]
         outlets = list(Outlet.objects.values_list("slug", flat=True))
         people = list(Person.objects.values_list("slug", flat=True))
         themes = list(Theme.objects.values_list("slug", flat=True))
         years = list(range(2000, 2027))
-        words = _words(rng, distinct, last)
+        words = _words(rng, distinct, first, last)
         searches = [_search(rng, w, outlets, years) for w in words]
         weights = [1 / (rank**zipf) for rank in range(1, len(searches) + 1)]
         lines = []
@@ -55,16 +57,21 @@ class Command(BaseCommand):
             elif r < 0.75:
                 lines.append(_browse(rng, outlets, people, themes, years))
             else:
-                pk = rng.randint(1, last)
-                if Article.objects.filter(pk=pk).exists():
-                    lines.append(f"/articles/{pk}/")
+                # the first article at or after a random id: ids have gaps
+                pk = (
+                    Article.objects.filter(pk__gte=rng.randint(first, last))
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+                lines.append(f"/articles/{pk}/")
         self.stdout.write("\n".join(lines))
 
 
-def _words(rng, wanted: int, last: int) -> list[str]:
+def _words(rng, wanted: int, first: int, last: int) -> list[str]:
     """WORDS, then the commonest words of the titles of a sample of articles (three
     letters or more, no function word), most common first."""
-    ids = sorted({rng.randint(1, last) for _ in range(20_000)})
+    ids = sorted({rng.randint(first, last) for _ in range(20_000)})
     sample = Article.objects.filter(pk__in=ids).values_list("title", flat=True)
     counts = Counter(
         w
