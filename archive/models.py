@@ -244,7 +244,9 @@ class Article(models.Model):
             # one outlet walks only that outlet's rows (at 1M, 500 matches of روسيا
             # in one outlet: 133 -> 8 ms), and so does a list of one outlet.
             models.Index(
-                "outlet", F("date").desc(nulls_last=True), "id",
+                "outlet",
+                F("date").desc(nulls_last=True),
+                "id",
                 name="article_outlet_date",
             ),  # fmt: skip
         ]

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from archive.dates import DatePrecision
 from archive.models import Article, ArticlePerson, Outlet, Person, Theme
-from archive.search import calendar
+from archive.search import calendar, tallies
 from archive.web.cache import ARCHIVE_TTL, cached_counts
 from archive.web.views.lists import render_list
 
@@ -17,31 +17,18 @@ QUOTES_SHOWN = 20
 
 
 def date_index(request):
-    context = cached_counts(
-        "date-index",
-        "",
-        lambda: {
-            "years": calendar.year_counts(Article.objects.all()),
-            "undated": Article.objects.filter(date=None).count(),
-            "bars": calendar.coverage(Article.objects.all()),
-        },
-        ttl=ARCHIVE_TTL,
-    )
+    # The whole archive's counts, kept on write (archive.search.tallies): no cache.
+    context = {
+        "years": tallies.year_counts(),
+        "undated": tallies.undated(),
+        "bars": calendar.coverage_bars(tallies.months()),
+    }
     return render(request, "archive/date_index.html", context)
 
 
 def year_detail(request, year: int):
     _check_year(year)
-    counts, only_year = cached_counts(
-        "year",
-        str(year),
-        lambda: (
-            calendar.month_counts(Article.objects.all(), year),
-            Article.objects.filter(
-                date__year=year, date_precision=DatePrecision.YEAR
-            ).count(),
-        ),
-    )
+    counts, only_year = tallies.month_counts(year), tallies.year_only(year)
     months = [(m, calendar.month_name(m), counts.get(m, 0)) for m in range(1, 13)]
     prev, nxt = calendar.neighbours(year)
     extra = {
@@ -132,16 +119,11 @@ def _by_slug(model, slug: str):
 
 
 def outlet_list(request):
-    outlets = cached_counts(
-        "outlet-index",
-        "",
-        lambda: list(
-            Outlet.objects.annotate(n=Count("articles"))
-            .filter(n__gt=0)
-            .order_by("-n", "name")
-        ),
-        ttl=ARCHIVE_TTL,
-    )
+    counts = tallies.outlets()
+    outlets = list(Outlet.objects.filter(pk__in=counts))
+    for outlet in outlets:
+        outlet.n = counts[outlet.pk]
+    outlets.sort(key=lambda o: (-o.n, o.name))
     return render(request, "archive/outlet_list.html", {"outlets": outlets})
 
 

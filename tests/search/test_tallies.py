@@ -1,0 +1,74 @@
+"""The whole archive's counts kept by the database on every write (migration 0022,
+archive.search.tallies) must always equal a count of the articles themselves."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from archive.models import Article, Outlet
+from archive.search import calendar, tallies
+
+
+def assert_true_to_the_articles():
+    everything = Article.objects.all()
+    assert tallies.total() == everything.count()
+    assert tallies.undated() == everything.filter(date=None).count()
+    assert tallies.year_counts() == calendar.year_counts(everything)
+    for year, _ in tallies.year_counts():
+        assert tallies.month_counts(year) == calendar.month_counts(everything, year)
+        assert (
+            tallies.year_only(year)
+            == everything.filter(date__year=year, date_precision="year").count()
+        )
+    assert calendar.coverage_bars(tallies.months()) == calendar.coverage(everything)
+    by_outlet = {}
+    for outlet_id in everything.exclude(outlet=None).values_list("outlet", flat=True):
+        by_outlet[outlet_id] = by_outlet.get(outlet_id, 0) + 1
+    assert tallies.outlets() == by_outlet
+
+
+@pytest.mark.django_db
+def test_counts_follow_every_kind_of_write(make_article):
+    sana = Outlet.objects.get(name="سانا")
+    rt = Outlet.objects.get(name="روسيا اليوم")
+    assert tallies.total() == 0
+    a = make_article(date=datetime.date(2018, 3, 5), date_precision="day", outlet=sana)
+    make_article(date=datetime.date(2018, 3, 1), date_precision="month", outlet=rt)
+    make_article(date=datetime.date(2017, 1, 1), date_precision="year")
+    make_article()  # undated, no outlet
+    assert_true_to_the_articles()
+    assert tallies.total() == 4 and tallies.undated() == 1
+    assert tallies.month_counts(2018) == {3: 2}
+    assert tallies.year_only(2017) == 1
+
+    # an editor's correction: another date, precision and outlet
+    a.date, a.date_precision, a.outlet = datetime.date(2016, 7, 9), "day", rt
+    a.save()
+    assert tallies.month_counts(2018) == {3: 1}
+    assert_true_to_the_articles()
+
+    # statements over many rows, and a statement that changes no count
+    Article.objects.filter(outlet=rt).update(outlet=sana)
+    Article.objects.update(title="عنوان آخر")
+    Article.objects.bulk_create(
+        [
+            Article(title=f"مقال {n}", body="نص", raw_text="نص", source_id=f"bulk:{n}",
+                    date=datetime.date(2015, n, 1), date_precision="month")
+            for n in range(1, 13)
+        ]
+    )  # fmt: skip
+    assert_true_to_the_articles()
+    Article.objects.filter(date__year=2015, date__month__lte=6).delete()
+    assert tallies.month_counts(2015) == dict.fromkeys(range(7, 13), 1)
+    assert_true_to_the_articles()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_write_leaves_no_count_behind(make_article):
+    make_article(date=datetime.date(2018, 3, 5), date_precision="day")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_article(date=datetime.date(2018, 4, 5), date_precision="day")
+        raise RuntimeError("import failed")
+    assert tallies.total() == 1 and tallies.month_counts(2018) == {3: 1}
+    assert_true_to_the_articles()
