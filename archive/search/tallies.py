@@ -7,6 +7,7 @@ filtered list counts its own rows (archive.search.listing)."""
 from django.db import connection
 
 from archive.dates import DatePrecision
+from archive.models import ArticlePerson
 
 DAY_OR_MONTH = [DatePrecision.DAY.value, DatePrecision.MONTH.value]
 
@@ -76,3 +77,21 @@ def outlets() -> dict[int, int]:
         "SELECT outlet_id, articles FROM archive_outlet_tally WHERE articles > 0"
     )
     return {o: int(n) for o, n in rows}
+
+
+def people() -> dict[int, tuple[int, int]]:
+    """{person id: (articles quoting them as a speaker, articles naming them)}."""
+    rows = _rows(
+        "SELECT person_id, sum(articles) FILTER (WHERE role = %s), sum(articles)"
+        " FROM archive_person_tally GROUP BY person_id HAVING sum(articles) > 0",
+        [ArticlePerson.Role.SPEAKER.value],
+    )
+    return {p: (int(speaks or 0), int(named)) for p, speaks, named in rows}
+
+
+def themes() -> dict[int, int]:
+    """{theme id: articles}."""
+    rows = _rows(
+        "SELECT theme_id, articles FROM archive_theme_tally WHERE articles > 0"
+    )
+    return {t: int(n) for t, n in rows}

@@ -72,3 +72,40 @@ def test_a_rolled_back_write_leaves_no_count_behind(make_article):
         raise RuntimeError("import failed")
     assert tallies.total() == 1 and tallies.month_counts(2018) == {3: 1}
     assert_true_to_the_articles()
+
+
+@pytest.mark.django_db
+def test_speaker_and_theme_counts_follow_their_links(make_article):
+    from django.db.models import Count, Q
+
+    from archive.models import ArticlePerson, ArticleTheme, Person, Theme
+
+    def true_to_the_links():
+        people = {
+            p.pk: (p.speaks, p.named)
+            for p in Person.objects.annotate(
+                speaks=Count("articleperson", filter=Q(articleperson__role="speaker")),
+                named=Count("articleperson"),
+            ).filter(named__gt=0)
+        }
+        themes = {
+            t.pk: t.n
+            for t in Theme.objects.annotate(n=Count("articletheme")).filter(n__gt=0)
+        }
+        return tallies.people() == people and tallies.themes() == themes
+
+    putin, xi = Person.objects.all()[:2]
+    economy = Theme.objects.first()
+    a, b = make_article(), make_article()
+    ArticlePerson.objects.create(article=a, person=putin, role="speaker")
+    ArticlePerson.objects.create(article=b, person=putin, role="mentioned")
+    ArticlePerson.objects.create(article=b, person=xi, role="speaker")
+    ArticleTheme.objects.create(article=a, theme=economy)
+    assert tallies.people()[putin.pk] == (1, 2) and tallies.themes() == {economy.pk: 1}
+    assert true_to_the_links()
+    # an editor makes a mention a quotation; an article goes, its links with it
+    ArticlePerson.objects.filter(article=b, person=putin).update(role="speaker")
+    assert tallies.people()[putin.pk] == (2, 2)
+    a.delete()
+    assert tallies.people()[putin.pk] == (1, 1) and tallies.themes() == {}
+    assert true_to_the_links()

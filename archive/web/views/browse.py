@@ -3,14 +3,14 @@
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive.dates import DatePrecision
-from archive.models import Article, ArticlePerson, Outlet, Person, Theme
+from archive.models import Article, Outlet, Person, Theme
 from archive.search import calendar, tallies
-from archive.web.cache import ARCHIVE_TTL, cached_counts
+from archive.web.cache import cached_counts
 from archive.web.views.lists import render_list
 
 QUOTES_SHOWN = 20
@@ -139,22 +139,11 @@ def outlet_detail(request, slug: str):
 
 
 def person_list(request):
-    people = cached_counts(
-        "person-index",
-        "",
-        lambda: list(
-            Person.objects.annotate(
-                speaks=Count(
-                    "articleperson",
-                    filter=Q(articleperson__role=ArticlePerson.Role.SPEAKER),
-                ),
-                mentioned=Count("articleperson"),
-            )
-            .filter(mentioned__gt=0)
-            .order_by("-speaks", "-mentioned", "name")
-        ),
-        ttl=ARCHIVE_TTL,
-    )
+    counts = tallies.people()  # kept on write (archive.search.tallies)
+    people = list(Person.objects.filter(pk__in=counts))
+    for person in people:
+        person.speaks, person.mentioned = counts[person.pk]
+    people.sort(key=lambda p: (-p.speaks, -p.mentioned, p.name))
     return render(request, "archive/person_list.html", {"people": people})
 
 
@@ -179,14 +168,11 @@ def person_detail(request, slug: str):
 
 
 def theme_list(request):
-    themes = cached_counts(
-        "theme-index",
-        "",
-        lambda: list(
-            Theme.objects.annotate(n=Count("articletheme")).order_by("-n", "name")
-        ),
-        ttl=ARCHIVE_TTL,
-    )
+    counts = tallies.themes()  # kept on write (archive.search.tallies)
+    themes = list(Theme.objects.all())
+    for theme in themes:
+        theme.n = counts.get(theme.pk, 0)
+    themes.sort(key=lambda t: (-t.n, t.name))
     return render(request, "archive/theme_list.html", {"themes": themes})
 
 
