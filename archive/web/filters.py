@@ -24,7 +24,7 @@ from archive.search import (
     parse_query,
     search_articles,
 )
-from archive.search.calendar import DAY_OR_MONTH
+from archive.search.calendar import DAY_OR_MONTH, month_span
 
 MAX_DATE_SPAN_DAYS = 366  # date_end - date of an article dated only to its year
 
@@ -137,6 +137,10 @@ class ArticleFilter(django_filters.FilterSet):
         # put in any month.
         if month is None:
             return queryset
+        year = self.form.cleaned_data.get("year")
+        if year is not None:  # always, once valid: a range the date index reads
+            span = month_span(int(year), int(month))
+            return queryset.filter(**span, date_precision__in=DAY_OR_MONTH)
         return queryset.filter(date__month=int(month), date_precision__in=DAY_OR_MONTH)
 
     def filter_undated(self, queryset, name, value):

@@ -156,3 +156,23 @@ def test_json_export_follows_the_filters(client, dated):
     assert {r["title"] for r in data["results"]} == {"قمة بكين", "مناورات مارس"}
     assert data["cap"] == 5000
     assert client.get("/export.json", {"year": "x"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_month_holds_its_own_days_and_no_neighbours(client, make_article):
+    # December: the month's range ends at the next year's first day.
+    for title, when, precision in [
+        ("آخر نوفمبر", datetime.date(2018, 11, 30), "day"),
+        ("أول ديسمبر", datetime.date(2018, 12, 1), "day"),
+        ("آخر ديسمبر", datetime.date(2018, 12, 31), "day"),
+        ("ديسمبر كله", datetime.date(2018, 12, 1), "month"),
+        ("سنة فقط", datetime.date(2018, 1, 1), "year"),
+        ("أول يناير", datetime.date(2019, 1, 1), "day"),
+    ]:
+        make_article(title=title, date=when, date_precision=precision)
+    for page in (
+        html(client, "/dates/2018/12/"),
+        html(client, "/search/", year="2018", month="12"),
+    ):
+        assert all(t in page for t in ("أول ديسمبر", "آخر ديسمبر", "ديسمبر كله"))
+        assert not any(t in page for t in ("آخر نوفمبر", "أول يناير", "سنة فقط"))

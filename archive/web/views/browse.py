@@ -57,7 +57,7 @@ def month_detail(request, year: int, month: int):
         lambda: (
             calendar.day_counts(Article.objects.all(), year, month),
             Article.objects.filter(
-                date__year=year, date__month=month, date_precision=DatePrecision.MONTH
+                **calendar.month_span(year, month), date_precision=DatePrecision.MONTH
             ).count(),
         ),
     )
@@ -74,7 +74,7 @@ def month_detail(request, year: int, month: int):
         "heading": f"مقالات {calendar.month_name(month)} {year}",
     }
     base = Article.objects.filter(
-        date__year=year, date__month=month, date_precision__in=calendar.DAY_OR_MONTH
+        **calendar.month_span(year, month), date_precision__in=calendar.DAY_OR_MONTH
     )
     return render_list(request, "archive/month_detail.html", base, extra)
 
