@@ -95,3 +95,14 @@ def themes() -> dict[int, int]:
         "SELECT theme_id, articles FROM archive_theme_tally WHERE articles > 0"
     )
     return {t: int(n) for t, n in rows}
+
+
+def articles_of(kind: str, pk: int) -> int:
+    """Articles of one outlet, person or theme (``kind``), as its page lists them."""
+    table, column = {
+        "outlet": ("archive_outlet_tally", "outlet_id"),
+        "person": ("archive_person_tally", "person_id"),
+        "theme": ("archive_theme_tally", "theme_id"),
+    }[kind]
+    sql = f"SELECT coalesce(sum(articles), 0) FROM {table} WHERE {column} = %s"
+    return int(_rows(sql, [pk])[0][0])

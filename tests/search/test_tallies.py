@@ -109,3 +109,38 @@ def test_speaker_and_theme_counts_follow_their_links(make_article):
     a.delete()
     assert tallies.people()[putin.pk] == (1, 1) and tallies.themes() == {}
     assert true_to_the_links()
+
+
+@pytest.mark.django_db
+def test_a_browse_page_counts_its_list_from_the_tallies_and_a_filter_from_the_list(
+    client, make_article, monkeypatch
+):
+    from archive.models import ArticlePerson, Person
+    from archive.search import plans
+
+    # Lists too long to read whole (as at a million articles): counted, not read.
+    monkeypatch.setattr(plans, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(plans, "PROBE_UP_TO", 1)
+    monkeypatch.setattr(plans, "ESTIMATED_RANK_CAP", 1)
+    asked = []
+    kept = tallies.articles_of
+    monkeypatch.setattr(
+        tallies, "articles_of", lambda kind, pk: asked.append(kind) or kept(kind, pk)
+    )
+
+    putin = Person.objects.get(slug="vladimir-putin")
+    sana = Outlet.objects.get(name="سانا")
+    for n in range(3):
+        a = make_article(
+            title=f"مقال {n}", date=datetime.date(2018, 3, n + 1),
+            date_precision="day", outlet=sana if n else None,
+        )  # fmt: skip
+        ArticlePerson.objects.create(article=a, person=putin, role="speaker")
+    for url, count in [(putin.get_absolute_url(), 3), (sana.get_absolute_url(), 2)]:
+        page = client.get(url)
+        assert page.context["summary"]["count"] == count
+        assert page.context["summary"]["exact"] is True
+        # the reader's own filter: the list counts itself
+        narrowed = client.get(url, {"date_from": "2018-03-03"})
+        assert narrowed.context["summary"]["count"] == 1
+    assert asked == ["person", "outlet"]  # once each, for the unfiltered pages

@@ -135,6 +135,7 @@ def outlet_detail(request, slug: str):
         "archive/outlet_detail.html",
         Article.objects.filter(outlet=outlet),
         extra,
+        size=lambda: tallies.articles_of("outlet", outlet.pk),
     )
 
 
@@ -164,7 +165,8 @@ def person_detail(request, slug: str):
         "heading": person.name,
     }
     base = Article.objects.filter(articleperson__person=person)
-    return render_list(request, "archive/person_detail.html", base, extra)
+    size = lambda: tallies.articles_of("person", person.pk)  # noqa: E731
+    return render_list(request, "archive/person_detail.html", base, extra, size)
 
 
 def theme_list(request):
@@ -184,6 +186,7 @@ def theme_detail(request, slug: str):
         "archive/theme_detail.html",
         Article.objects.filter(articletheme__theme=theme),
         extra,
+        size=lambda: tallies.articles_of("theme", theme.pk),
     )
 
 

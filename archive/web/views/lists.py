@@ -11,10 +11,13 @@ from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page
 
 
-def list_results(request, filterset: ArticleFilter, path: str) -> listing.Listing:
+def list_results(
+    request, filterset: ArticleFilter, path: str, size=None
+) -> listing.Listing:
     """The ordered list of a valid filterset. Its summary (count, facets, chart) is
     cached and shared by every page and sort of the same list; the API shares the
-    search page's."""
+    search page's. ``size``: a function giving the base list's size without
+    counting it, used when the reader added no filter."""
     params = request.GET.copy()
     for name in ("page", "sort"):
         params.pop(name, None)
@@ -23,6 +26,7 @@ def list_results(request, filterset: ArticleFilter, path: str) -> listing.Listin
         filters_only=filterset.without_search().qs,
         parsed=filterset.parsed_query(),
         excluded=filterset.excluded_query(),
+        size=None if params else size,
     )
     summary = cached_counts(
         "list", f"{path}?{params.urlencode()}", lambda: listing.summarize(found)
@@ -31,15 +35,18 @@ def list_results(request, filterset: ArticleFilter, path: str) -> listing.Listin
     return listing.order(found, summary, sort)
 
 
-def render_list(request, template: str, base=None, extra: dict | None = None):
+def render_list(
+    request, template: str, base=None, extra: dict | None = None, size=None
+):
     """A filtered, paginated list with facets and the coverage chart: the search
-    page and every browse page (a date, an outlet, a person, a theme)."""
+    page and every browse page (a date, an outlet, a person, a theme). ``size``:
+    see ``list_results``."""
     base = base if base is not None else Article.objects.all()
     filterset = ArticleFilter(request.GET, queryset=base)
     context = {"filter": filterset, "q": request.GET.get("q", ""), **(extra or {})}
     if not filterset.is_valid():
         return render(request, template, context, status=400)
-    results = list_results(request, filterset, request.path)
+    results = list_results(request, filterset, request.path, size)
     try:
         page = listing_page(request, results)
     except BadPage as exc:
