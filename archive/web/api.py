@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 
 from archive.models import Article
-from archive.search import Highlighter
+from archive.search import Highlighter, tallies
 from archive.web.filters import ArticleFilter
 from archive.web.pagination import BadPage, listing_page, page_url
 from archive.web.serialize import article_data
@@ -24,7 +24,7 @@ def api_search(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
-    results = list_results(request, filterset, "/search/")
+    results = list_results(request, filterset, "/search/", tallies.total)
     summary = results.summary
     try:
         page = listing_page(request, results)

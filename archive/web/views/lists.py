@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from archive.models import Article
-from archive.search import Highlighter, listing, read_query, suggest
+from archive.search import Highlighter, listing, read_query, suggest, tallies
 from archive.search.calendar import month_name
 from archive.search.forms import matched_forms
 from archive.web.cache import cached_counts
@@ -16,8 +16,9 @@ def list_results(
 ) -> listing.Listing:
     """The ordered list of a valid filterset. Its summary (count, facets, chart) is
     cached and shared by every page and sort of the same list; the API shares the
-    search page's. ``size``: a function giving the base list's size without
-    counting it, used when the reader added no filter."""
+    search page's. ``size``: a function giving the base list's size (the list
+    before any filter or search of the reader's) without counting it; used when
+    the reader added no filter, only perhaps a search."""
     params = request.GET.copy()
     for name in ("page", "sort"):
         params.pop(name, None)
@@ -26,7 +27,7 @@ def list_results(
         filters_only=filterset.without_search().qs,
         parsed=filterset.parsed_query(),
         excluded=filterset.excluded_query(),
-        size=None if params else size,
+        size=None if set(params) - {"q"} else size,
     )
     summary = cached_counts(
         "list", f"{path}?{params.urlencode()}", lambda: listing.summarize(found)
@@ -100,7 +101,7 @@ def list_forms(filterset: ArticleFilter, articles) -> list:
 
 
 def article_list(request):
-    return render_list(request, "archive/article_list.html")
+    return render_list(request, "archive/article_list.html", size=tallies.total)
 
 
 def active_filters(filterset: ArticleFilter) -> list[dict]:
