@@ -76,6 +76,7 @@ class PageCacheMiddleware:
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
+            response["Content-Length"] = str(len(content))
             response["X-Page-Cache"] = "hit"
             return self._headers(request, response)
         response = self.get_response(request)

@@ -18,6 +18,7 @@ def test_a_page_already_served_comes_from_the_cache_without_the_database(
         again = client.get("/search/", {"q": "بكين"})
     assert again["X-Page-Cache"] == "hit"
     assert again.content == first.content
+    assert again["Content-Length"] == str(len(first.content))
     # the same headers as when it was computed, security ones included
     for name in ("Content-Type", "Content-Security-Policy", "X-Frame-Options",
                  "X-Content-Type-Options", "Referrer-Policy"):  # fmt: skip
