@@ -43,8 +43,18 @@ KEPT_HEADERS = (
 
 def page_key(request) -> str:
     """The cache key of a request: the generation, the language and the full URL
-    as written (host included: one cache may serve several names)."""
-    url = request.build_absolute_uri(request.get_full_path())
+    as the client sent it (host included: one cache may serve several names). The
+    raw query string, not a re-encoded one: ``get_full_path`` re-encodes, and two
+    query strings a server reads differently (a raw é and its percent-encoded
+    mojibake) could share its result."""
+    url = "\n".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+        )
+    )
     digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return f"page:{generation()}:{language}:{digest}"

@@ -130,3 +130,16 @@ def test_the_page_cache_is_shared_through_redis_as_deployed(
     make_article(title="مقال آخر", body="روسيا")
     assert other_worker.get("/", {"q": "روسيا"})["X-Page-Cache"] == "miss"
     caches["pages"].clear()
+
+
+@pytest.mark.django_db
+def test_two_query_strings_the_site_reads_differently_are_two_pages(
+    client, make_article
+):
+    # A raw é (two UTF-8 bytes) and the percent-encoding of those bytes read as
+    # Latin-1 («Ã©») re-encode to the same URL; the site reads them apart, and so
+    # must the cache.
+    make_article(title="é", body="نص")
+    raw = client.get("/search/", QUERY_STRING="q=\xc3\xa9")
+    mojibake = client.get("/search/", QUERY_STRING="q=%C3%83%C2%A9")
+    assert raw["X-Page-Cache"] == "miss" and mojibake["X-Page-Cache"] == "miss"
