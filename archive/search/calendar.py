@@ -1,5 +1,6 @@
-"""Browsing by date: counts per year, month and day, month calendars, and the
-coverage-over-time series drawn as a chart. Dates known only to a month or a year are
+"""Browsing by date: counts per day, month calendars, and the coverage-over-time
+series drawn as a chart (the whole archive's counts per year and month are kept on
+write: archive.search.tallies). Dates known only to a month or a year are
 counted there and never placed on an invented day."""
 
 import calendar
@@ -7,35 +8,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractDay
 
 from archive.dates import MONTH_NAMES, DatePrecision
 
 WEEKDAYS = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
 DAY_OR_MONTH = [DatePrecision.DAY, DatePrecision.MONTH]
-
-
-def year_counts(articles: QuerySet) -> list[tuple[int, int]]:
-    """[(year, articles dated within it at any precision)], newest first."""
-    rows = (
-        articles.exclude(date=None)
-        .annotate(y=ExtractYear("date"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-        .order_by("-y")
-    )
-    return list(rows)
-
-
-def month_counts(articles: QuerySet, year: int) -> dict[int, int]:
-    """{month: articles dated to that month or a day in it} for one year."""
-    rows = (
-        articles.filter(date__year=year, date_precision__in=DAY_OR_MONTH)
-        .annotate(m=ExtractMonth("date"))
-        .values_list("m")
-        .annotate(n=Count("pk"))
-    )
-    return dict(rows)
 
 
 def month_span(year: int, month: int) -> dict:
@@ -119,20 +97,6 @@ class Bar:
 
 CHART_WIDTH, CHART_HEIGHT = 720, 160
 MAX_BAR_WIDTH = 24
-
-
-def coverage(articles: QuerySet) -> list[Bar]:
-    """Articles per month (dated to a day or a month) as bars of an SVG chart,
-    one bar per month from the first to the last, empty months included."""
-    rows = (
-        articles.filter(date_precision__in=DAY_OR_MONTH)
-        .exclude(date=None)
-        .annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
-        .values_list("y", "m")
-        .annotate(n=Count("pk"))
-        .order_by("y", "m")
-    )
-    return coverage_bars({(y, m): n for y, m, n in rows})
 
 
 def coverage_bars(counts: dict[tuple[int, int], int]) -> list[Bar]:

@@ -1,8 +1,8 @@
 """Facet counts over a set of article ids: outlet, speaker, theme and year.
 
 The ids' rows are read once (outlet, date) and counted here; speakers and themes are
-counted on their link tables. ``month_counts`` feeds the coverage chart from the same
-read.
+counted on their link tables; the months counted from the same read feed the coverage
+chart.
 """
 
 from collections import Counter

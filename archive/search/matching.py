@@ -23,13 +23,11 @@ def exclude_matches(queryset: QuerySet, excluded: ParsedQuery) -> QuerySet:
     return queryset.exclude(pk__in=matches.values("pk"))
 
 
-def matching_ids(ids: list[int], excluded: ParsedQuery) -> set[int]:
+def matching_ids(model, ids: list[int], excluded: ParsedQuery) -> set[int]:
     """Which of ``ids`` match ``excluded``: their vectors read by primary key, and
     only theirs."""
-    from archive.models import Article
-
     tsquery = Cast(Value(excluded.tsquery(keys_only=True)), SearchQueryField())
-    found = Article.objects.filter(pk__in=ids).filter(
+    found = model.objects.filter(pk__in=ids).filter(
         _Matches(F("search_vector"), tsquery)
     )
     return set(found.values_list("pk", flat=True))
@@ -69,7 +67,7 @@ class WithoutMatches:
             self.read += len(batch)
             self.done = len(batch) < size
             if batch:
-                matched = matching_ids(batch, self.excluded)
+                matched = matching_ids(self.listed.model, batch, self.excluded)
                 self.kept.extend(pk for pk in batch if pk not in matched)
 
 

@@ -15,9 +15,6 @@ from django.core.cache import cache
 from django.db import connection
 
 TTL = 120
-# Counts over the whole archive (the index pages): a second per million articles to
-# compute; they change only with a write, which changes the generation.
-ARCHIVE_TTL = 600
 T = TypeVar("T")
 
 
@@ -28,13 +25,11 @@ def generation() -> int:
         return cursor.fetchone()[0]
 
 
-def cached_counts(
-    name: str, params: str, compute: Callable[[], T], ttl: int | None = None
-) -> T:
+def cached_counts(name: str, params: str, compute: Callable[[], T]) -> T:
     digest = hashlib.sha1(params.encode("utf-8")).hexdigest()
     key = f"archive:{name}:{generation()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TTL if ttl is None else ttl)
+        cache.set(key, value, TTL)
     return value

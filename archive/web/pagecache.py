@@ -28,8 +28,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from archive.web.cache import generation
 
-# Paths that are never cached: the editors' side and what must stay live.
-LIVE_PREFIXES = ("/admin/", "/static/")
+# Paths that are never cached: the editors' side. (Static files never get here:
+# whitenoise serves them first.)
+LIVE_PREFIXES = ("/admin/",)
 # Response headers a stored page keeps (the rest are set again on the way out).
 KEPT_HEADERS = (
     "Content-Type",
@@ -38,6 +39,7 @@ KEPT_HEADERS = (
     "Link",
     "X-Robots-Tag",
     "X-Frame-Options",  # set by a middleware inside this one
+    "ETag",  # computed once, when the page is stored
 )
 
 
@@ -73,10 +75,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._public(request):
             response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and not _is_static(request):
+            if request.method in ("GET", "HEAD"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        if not getattr(settings, "PAGE_CACHE", True):
+        if not settings.PAGE_CACHE:
             return self._headers(request, self.get_response(request))
         cache = caches["pages"]
         key = page_key(request)
@@ -91,6 +93,7 @@ class PageCacheMiddleware:
             return self._headers(request, response)
         response = self.get_response(request)
         if self._storable(response):
+            response["ETag"] = _etag(response.content)
             headers = [(n, response[n]) for n in KEPT_HEADERS if n in response]
             cache.set(
                 key,
@@ -145,7 +148,3 @@ class PageCacheMiddleware:
 def _holds(request, etag: str) -> bool:
     sent = request.headers.get("If-None-Match", "")
     return etag in (t.strip().removeprefix("W/") for t in sent.split(","))
-
-
-def _is_static(request) -> bool:
-    return request.path.startswith("/static/")

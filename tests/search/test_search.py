@@ -452,7 +452,9 @@ def test_exclusions_with_an_outlet_page_through_that_outlet_only(
     batches = []
     checked = matching.matching_ids
     monkeypatch.setattr(
-        matching, "matching_ids", lambda ids, q: batches.append(ids) or checked(ids, q)
+        matching,
+        "matching_ids",
+        lambda model, ids, q: batches.append(ids) or checked(model, ids, q),
     )
     listed = []
     for number in (1, 2, 3):
