@@ -1,7 +1,9 @@
 """Server time of the browse pages, in a scratch database: the corpus sample, or N
 synthetic articles (``--generated``, devtools.generate). ``uncached``: the first
 request, counts not yet cached; p50..p99: counts cached; ``cached``: the p95 of the
-whole page from the page cache (archive.web.pagecache)."""
+whole page from the page cache (archive.web.pagecache). ``--baseline`` adds
+``before``: the first request by the old path (devtools.baseline: counted from the
+articles, no tallies), timed in the same run."""
 
 import time
 
@@ -9,6 +11,7 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.test import Client
 
+from devtools import baseline as old
 from devtools.benchmarks import (
     add_bench_arguments,
     bench_database,
@@ -25,8 +28,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_bench_arguments(parser)
+        parser.add_argument(
+            "--baseline",
+            action="store_true",
+            help="also time each page's first request by the old path",
+        )
 
-    def handle(self, *args, repeat, keep, generated, **options):
+    def handle(self, *args, repeat, keep, generated, baseline, **options):
+        self.baseline = baseline
         with bench_database(keep, self.stdout.write, generated) as total:
             self.stdout.write(f"{total} articles; {repeat} runs per page; times in ms")
             self._run(repeat)
@@ -34,20 +43,34 @@ class Command(BaseCommand):
     def _run(self, repeat):
         client = Client()
         w = self.stdout.write
-        w(f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}{'cached':>8}")
+        w(
+            f"{'page':28}{'p50':>8}{'p95':>8}{'p99':>8}{'uncached':>10}{'cached':>8}"
+            + (f"{'before':>8}" if self.baseline else "")
+        )
         for label, url in browse_pages():
             # The first request computes the counts (facets, charts, calendars)
-            # that the following ones share for archive.web.cache.TTL seconds.
-            cache.clear()
-            start = time.perf_counter()
-            response = client.get(url)
-            cold = (time.perf_counter() - start) * 1000
-            if response.status_code != 200:
-                raise RuntimeError(f"{url} answered {response.status_code}")
+            # that the following ones share until the next write.
+            cold = _first(client, url)
+            before = ""
+            if self.baseline:
+                with old.old_path() as request:
+                    request(lambda u=url: _first(client, u))  # the same pages read
+                    before = f"{request(lambda u=url: _first(client, u)):8.1f}"
             t = timings(lambda u=url: client.get(u), repeat)
             hit = page_cache_hits(client, url, repeat)
             flag = "" if t["p95"] <= TARGET_MS else "  over the 50 ms target"
             w(
                 f"{label:28}{t['p50']:8.1f}{t['p95']:8.1f}{t['p99']:8.1f}"
-                f"{cold:10.1f}{hit['p95']:8.1f}{flag}"
+                f"{cold:10.1f}{hit['p95']:8.1f}{before}{flag}"
             )
+
+
+def _first(client, url: str) -> float:
+    """Milliseconds of a request with the counts cache emptied."""
+    cache.clear()
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return elapsed

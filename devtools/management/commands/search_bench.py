@@ -8,7 +8,9 @@ work of a query nobody asked before (the page cache is off for those timings). T
 ``cached`` column is the p95 of the same page served from the page cache
 (archive.web.pagecache), as to a reader who asks for a page someone else asked for
 since the last write. Cases over the target print the plan of their slowest query
-with ``--explain``.
+with ``--explain``. ``--baseline`` adds the p95 of each page by the old path
+(devtools.baseline: no tallies, no list sizes, no oldest-first or outlet-date
+index), timed in the same run.
 """
 
 from urllib.parse import urlencode
@@ -20,6 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Outlet
+from devtools import baseline as old
 from devtools.benchmarks import (
     add_bench_arguments,
     bench_database,
@@ -75,6 +78,11 @@ class Command(BaseCommand):
         )
 
         parser.add_argument(
+            "--baseline",
+            action="store_true",
+            help="also time each page by the old path (devtools.baseline)",
+        )
+        parser.add_argument(
             "--first",
             action="store_true",
             help=(
@@ -84,7 +92,10 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, repeat, keep, generated, explain, case, first, **options):
+    def handle(
+        self, *args, repeat, keep, generated, explain, case, first, baseline, **options
+    ):
+        self.baseline = baseline
         self.cases = [c for c in CASES if not case or any(n in c[0] for n in case)]
         with bench_database(keep, self.stdout.write, generated) as total:
             if first:
@@ -128,7 +139,9 @@ class Command(BaseCommand):
         w = self.stdout.write
         w(
             f"{'case':34}{'sort':>10}{'p50':>8}{'p95':>8}{'p99':>8}"
-            f"{'API p50':>9}{'API p95':>9}{'cached':>8}  hits"
+            f"{'API p50':>9}{'API p95':>9}{'cached':>8}"
+            + (f"{'before':>8}" if self.baseline else "")
+            + "  hits"
         )
         over = []
         for label, params in self.cases:
@@ -143,13 +156,14 @@ class Command(BaseCommand):
                     lambda q=query: _cold(client, f"/api/search/?{q}"), repeat
                 )
                 hit = page_cache_hits(client, f"/search/?{query}", repeat)
+                before = self._before(client, f"/search/?{query}", repeat)
                 data = _cold(client, f"/api/search/?{query}").json()
                 hits = f"{'' if data['count_exact'] else '~'}{data['count']}"
                 flag = "" if page["p95"] <= TARGET_MS else "  over target"
                 w(
                     f"{label:34}{sort:>10}{page['p50']:8.1f}{page['p95']:8.1f}"
                     f"{page['p99']:8.1f}{api['p50']:9.1f}{api['p95']:9.1f}"
-                    f"{hit['p95']:8.1f}  {hits}{flag}"
+                    f"{hit['p95']:8.1f}{before}  {hits}{flag}"
                 )
                 if flag:
                     over.append(f"/search/?{query}")
@@ -158,22 +172,33 @@ class Command(BaseCommand):
             return
         w(f"\nbrowse pages, target p95 {BROWSE_TARGET_MS}; warm: the list's")
         w("counts cached, as between visitors; cold: emptied before each request;")
-        w("cached: the whole page from the page cache")
+        w("cached: the whole page from the page cache; before: cold by the old path")
         w(
             f"{'page':34}{'p50':>8}{'p95':>8}{'p99':>8}{'cold p50':>10}"
             f"{'cold p95':>10}{'cached':>8}"
+            + (f"{'before':>8}" if self.baseline else "")
         )
         for label, url in browse_pages():
             _get(client, url)
             warm = timings(lambda u=url: _get(client, u), repeat)
             cold = timings(lambda u=url: _cold(client, u), repeat, warmup=0)
             hit = page_cache_hits(client, url, repeat)
+            before = self._before(client, url, repeat)
             flag = "" if warm["p95"] <= BROWSE_TARGET_MS else "  over target (warm)"
             w(
                 f"{label:34}{warm['p50']:8.1f}{warm['p95']:8.1f}{warm['p99']:8.1f}"
-                f"{cold['p50']:10.1f}{cold['p95']:10.1f}{hit['p95']:8.1f}{flag}"
+                f"{cold['p50']:10.1f}{cold['p95']:10.1f}{hit['p95']:8.1f}"
+                f"{before}{flag}"
             )
         self._explain_all(client, over, explain)
+
+    def _before(self, client, url: str, repeat: int) -> str:
+        """The page's p95 by the old path, counts cache emptied, as a column."""
+        if not self.baseline:
+            return ""
+        with old.old_path() as request:
+            t = timings(lambda: request(lambda: _cold(client, url)), repeat)
+        return f"{t['p95']:8.1f}"
 
     def _explain_all(self, client, over, explain):
         if explain:

@@ -1,0 +1,143 @@
+"""The old path, for ``search_bench --baseline`` and ``browse_bench --baseline``:
+the same pages with issue 15's levers taken out, timed in the same run as the
+pages with them.
+
+Taken out:
+- the counts kept on write (archive.search.tallies): every total, index page and
+  list size is counted from the articles and their links on each request, as the
+  site did before migration 0022 (the same queries the tallies' test checks them
+  against);
+- a list's size from the tallies (``Found.size``): a list without a search is
+  probed by reading up to 15,000 of its rows, then counted;
+- the indexes for oldest first (migration 0020) and for an outlet in date order
+  (0021): dropped inside a transaction that is rolled back afterwards, so the
+  archive is left as it was even if the run is interrupted.
+
+The page cache is the ``cached`` column of both commands; the exclusion walk
+(matching.WithoutMatches) has no old path kept here (its SQL NOT over every vector
+the date walk passed is in the README's figures of the time).
+"""
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator
+from unittest import mock
+
+from django.db import connection, transaction
+
+from archive.models import ArticlePerson
+from archive.search import listing, tallies
+
+LEVER_INDEXES = ("article_date_oldest", "article_outlet_date")
+DAY_OR_MONTH = tallies.DAY_OR_MONTH
+
+
+def _rows(sql: str, params=()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _count(sql: str, params=()) -> int:
+    return int(_rows(sql, params)[0][0])
+
+
+def _year_bounds(year: int) -> list[str]:
+    return [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+
+
+RECOUNTS: dict[str, Callable] = {
+    "total": lambda: _count("SELECT count(*) FROM archive_article"),
+    "undated": lambda: _count(
+        "SELECT count(*) FROM archive_article WHERE date IS NULL"
+    ),
+    "year_counts": lambda: [
+        (int(y), int(n))
+        for y, n in _rows(
+            "SELECT extract(year FROM date)::int, count(*) FROM archive_article"
+            " WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1 DESC"
+        )
+    ],
+    "month_counts": lambda year: {
+        int(m): int(n)
+        for m, n in _rows(
+            "SELECT extract(month FROM date)::int, count(*) FROM archive_article"
+            " WHERE date >= %s AND date < %s AND date_precision = ANY(%s)"
+            " GROUP BY 1",
+            [*_year_bounds(year), DAY_OR_MONTH],
+        )
+    },
+    "year_only": lambda year: _count(
+        "SELECT count(*) FROM archive_article"
+        " WHERE date >= %s AND date < %s AND date_precision = 'year'",
+        _year_bounds(year),
+    ),
+    "months": lambda: {
+        (int(y), int(m)): int(n)
+        for y, m, n in _rows(
+            "SELECT extract(year FROM date)::int, extract(month FROM date)::int,"
+            " count(*) FROM archive_article"
+            " WHERE date IS NOT NULL AND date_precision = ANY(%s) GROUP BY 1, 2",
+            [DAY_OR_MONTH],
+        )
+    },
+    "outlets": lambda: dict(
+        _rows(
+            "SELECT outlet_id, count(*) FROM archive_article"
+            " WHERE outlet_id IS NOT NULL GROUP BY 1"
+        )
+    ),
+    "people": lambda: {
+        p: (int(speaks), int(named))
+        for p, speaks, named in _rows(
+            "SELECT person_id, count(*) FILTER (WHERE role = %s), count(*)"
+            " FROM archive_articleperson GROUP BY 1",
+            [ArticlePerson.Role.SPEAKER.value],
+        )
+    },
+    "themes": lambda: dict(
+        _rows("SELECT theme_id, count(*) FROM archive_articletheme GROUP BY 1")
+    ),
+    "articles_of": lambda kind, pk: _count(
+        {
+            "outlet": "SELECT count(*) FROM archive_article WHERE outlet_id = %s",
+            "person": "SELECT count(*) FROM archive_articleperson WHERE person_id = %s",
+            "theme": "SELECT count(*) FROM archive_articletheme WHERE theme_id = %s",
+        }[kind],
+        [pk],
+    ),
+}
+
+
+@dataclasses.dataclass
+class _Unsized(listing.Found):
+    """A list that does not know its size: probed and counted, as before."""
+
+    def __post_init__(self):
+        self.size = None
+
+
+@contextlib.contextmanager
+def old_path() -> Iterator[Callable]:
+    """Inside: the levers out (see the module's docstring). Yields ``request(fn)``,
+    which runs one request in a savepoint rolled back after it, so that the
+    planner switches a view sets (SET LOCAL) end with its request, as they do
+    outside."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            for name in LEVER_INDEXES:
+                cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+        patches = [mock.patch.object(tallies, n, f) for n, f in RECOUNTS.items()]
+        patches.append(mock.patch.object(listing, "Found", _Unsized))
+        with contextlib.ExitStack() as stack:
+            for patch in patches:
+                stack.enter_context(patch)
+            yield _in_savepoint
+        transaction.set_rollback(True)
+
+
+def _in_savepoint(fn: Callable):
+    with transaction.atomic():
+        result = fn()
+        transaction.set_rollback(True)
+    return result
