@@ -25,6 +25,8 @@ SNIPPET_SCAN_CHARS = 3000  # about 500 words: where result snippets are looked f
 
 def _phrase_hits(text: str, spans, phrases) -> list[bool]:
     """Which words of ``text`` belong to an occurrence of one of ``phrases``."""
+    if not phrases:  # a prefix alone: no word's lexemes are needed
+        return [False] * len(spans)
     span_lexemes = [word_lexemes(text[a:b]) for a, b in spans]
     where: dict[str, list[int]] = {}
     for i, lexemes in enumerate(span_lexemes):
@@ -78,8 +80,10 @@ class Highlighter:
         """Escaped text with the query's words in <mark>; a window of ``words``
         around the densest run of matches, or the whole text when ``words`` is None.
         """
-        if not self.phrases and not self.prefixes and words is not None:
-            return _opening(text, words)  # nothing to mark: the opening words
+        if not self.phrases and not self.prefixes:  # nothing to mark
+            if words is None:
+                return mark_safe(escape(text))
+            return _opening(text, words)
         cut = words is not None and len(text) > SNIPPET_SCAN_CHARS
         if cut:
             text = text[:SNIPPET_SCAN_CHARS]  # a snippet comes from the opening
