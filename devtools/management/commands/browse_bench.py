@@ -1,9 +1,10 @@
 """Server time of the browse pages, in a scratch database: the corpus sample, or N
 synthetic articles (``--generated``, devtools.generate). ``uncached``: the first
 request, counts not yet cached; p50..p99: counts cached; ``cached``: the p95 of the
-whole page from the page cache (archive.web.pagecache). ``--baseline`` adds
-``before``: the first request by the old path (devtools.baseline: counted from the
-articles, no tallies), timed in the same run."""
+whole page from the page cache (archive.web.pagecache). ``--baseline LEVER``
+adds ``before``: the first request without one of issue 15's levers
+(devtools.baseline; ``tallies``: counted from the articles), timed in the same
+run."""
 
 import time
 
@@ -30,8 +31,13 @@ class Command(BaseCommand):
         add_bench_arguments(parser)
         parser.add_argument(
             "--baseline",
-            action="store_true",
-            help="also time each page's first request by the old path",
+            action="append",
+            default=[],
+            choices=old.LEVERS,
+            help=(
+                "also time each page's first request without this lever of issue"
+                " 15 (repeatable; devtools.baseline)"
+            ),
         )
 
     def handle(self, *args, repeat, keep, generated, baseline, **options):
@@ -53,7 +59,7 @@ class Command(BaseCommand):
             cold = _first(client, url)
             before = ""
             if self.baseline:
-                with old.old_path() as request:
+                with old.old_path(self.baseline) as request:
                     request(lambda u=url: _first(client, u))  # the same pages read
                     before = f"{request(lambda u=url: _first(client, u)):8.1f}"
             t = timings(lambda u=url: client.get(u), repeat)

@@ -8,9 +8,9 @@ work of a query nobody asked before (the page cache is off for those timings). T
 ``cached`` column is the p95 of the same page served from the page cache
 (archive.web.pagecache), as to a reader who asks for a page someone else asked for
 since the last write. Cases over the target print the plan of their slowest query
-with ``--explain``. ``--baseline`` adds the p95 of each page by the old path
-(devtools.baseline: no tallies, no list sizes, no oldest-first or outlet-date
-index), timed in the same run.
+with ``--explain``. ``--baseline LEVER`` adds the p95 of each page without
+one of issue 15's levers (devtools.baseline: ``tallies``, the counts kept on write;
+``indexes``, the oldest-first and outlet-date indexes), timed in the same run.
 """
 
 from urllib.parse import urlencode
@@ -79,8 +79,13 @@ class Command(BaseCommand):
 
         parser.add_argument(
             "--baseline",
-            action="store_true",
-            help="also time each page by the old path (devtools.baseline)",
+            action="append",
+            default=[],
+            choices=old.LEVERS,
+            help=(
+                "also time each page without this lever of issue 15 (repeatable;"
+                " devtools.baseline)"
+            ),
         )
         parser.add_argument(
             "--first",
@@ -196,7 +201,7 @@ class Command(BaseCommand):
         """The page's p95 by the old path, counts cache emptied, as a column."""
         if not self.baseline:
             return ""
-        with old.old_path() as request:
+        with old.old_path(self.baseline) as request:
             t = timings(lambda: request(lambda: _cold(client, url)), repeat)
         return f"{t['p95']:8.1f}"
 
