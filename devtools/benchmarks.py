@@ -20,6 +20,7 @@ from django.test.utils import override_settings
 from archive.ingest import Importer
 from archive.models import Article, Outlet, Person, Theme
 from archive.search.indexing import rebuild_search_vectors
+from devtools import baseline
 from devtools.generate import generate
 from devtools.scratch import SCRATCH_NAME, scratch_database
 
@@ -100,6 +101,7 @@ def bench_database(keep: bool, write, generated: int = 0) -> Iterator[int]:
             total = Article.objects.count()
         else:
             total = ensure_corpus(write=write)
+        baseline.restore_indexes(write)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         write(CITATION)

@@ -1,8 +1,9 @@
 """Words to (normalized form, search key) pairs: what every other layer compares.
 
-The importer's people and theme finders, the related-coverage shingles and the
-search vectors all see a text through these functions, so a word means the same
-thing everywhere. Cached per word: news text repeats its words.
+The importer's people and theme finders and the search vectors all see a text
+through these functions, so a word means the same thing everywhere (the related
+coverage compares copies of a story on normalized words instead: a copy repeats
+its words as written). Cached per word: news text repeats its words.
 """
 
 from functools import lru_cache

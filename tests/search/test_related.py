@@ -50,3 +50,30 @@ def test_a_copy_of_the_same_wire_story_is_marked_and_other_coverage_is_not(
     shown = dict(other_coverage(original))
     assert shown == {copy: True, other: False}
     assert dict(other_coverage(copy))[original] is True
+
+
+@pytest.mark.django_db
+def test_shared_themes_alone_find_coverage_and_speakers_add_to_them(make_article):
+    from archive.models import ArticleTheme, Theme
+
+    putin = Person.objects.get(name_latin="Vladimir Putin")
+    energy, economy = Theme.objects.all()[:2]
+    day = datetime.date(2018, 3, 5)
+
+    def article(title, themes=(), speakers=()):
+        a = make_article(title=title, body=title, date=day, date_precision="day")
+        for theme in themes:
+            ArticleTheme.objects.create(article=a, theme=theme)
+        for person in speakers:
+            ArticlePerson.objects.create(article=a, person=person, role="speaker")
+        return a
+
+    gas = article("خط الغاز", themes=[energy])
+    same_theme = article("أسعار النفط", themes=[energy])
+    assert dict(other_coverage(gas)) == {same_theme: False}  # no speaker at all
+
+    summit = article("القمة", themes=[energy, economy], speakers=[putin])
+    closer = article("بوتين والطاقة", themes=[energy], speakers=[putin])
+    # most shared first: a speaker and a theme before one theme alone
+    assert [a for a, _ in other_coverage(summit)][:1] == [closer]
+    assert set(dict(other_coverage(summit))) == {gas, same_theme, closer}

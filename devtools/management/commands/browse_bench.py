@@ -1,10 +1,10 @@
 """Server time of the browse pages, in a scratch database: the corpus sample, or N
-synthetic articles (``--generated``, devtools.generate). ``uncached``: the first
-request, counts not yet cached; p50..p99: counts cached; ``cached``: the p95 of the
-whole page from the page cache (archive.web.pagecache). ``--baseline LEVER``
-adds ``before``: the first request without one of issue 15's levers
-(devtools.baseline; ``tallies``: counted from the articles), timed in the same
-run."""
+synthetic articles (``--generated``, devtools.generate). ``uncached``: a request
+with the counts not cached (the second such, measured as ``before`` is);
+p50..p99: counts cached; ``cached``: the p95 of the whole page from the page cache
+(archive.web.pagecache). ``--baseline LEVER`` adds ``before``: the same request
+without one of issue 15's levers (devtools.baseline; ``tallies``: counted from
+the articles), timed in the same run."""
 
 import time
 
@@ -58,13 +58,15 @@ class Command(BaseCommand):
         if self.baseline:
             with old.old_path(self.baseline):  # the indexes dropped once
                 for _, url in pages:
-                    _first(client, url)  # the same database pages read
-                    befores[url] = f"{_first(client, url):8.1f}"
+                    if old.timed_as_before(url, self.baseline):
+                        _first(client, url)  # the same database pages read
+                        befores[url] = f"{_first(client, url):8.1f}"
         for label, url in pages:
             # The first request computes the counts (facets, charts, calendars)
             # that the following ones share until the next write.
+            _first(client, url)  # measured as ``before``: the database pages read
             cold = _first(client, url)
-            before = befores.get(url, "")
+            before = befores.get(url, " " * 8 if self.baseline else "")
             t = timings(lambda u=url: client.get(u), repeat)
             hit = page_cache_hits(client, url, repeat)
             flag = "" if t["p95"] <= TARGET_MS else "  over the 50 ms target"

@@ -162,7 +162,7 @@ class Command(BaseCommand):
             page = timings(lambda q=query: _cold(client, f"/search/?{q}"), repeat)
             api = timings(lambda q=query: _cold(client, f"/api/search/?{q}"), repeat)
             hit = page_cache_hits(client, f"/search/?{query}", repeat)
-            before = befores.get(f"/search/?{query}", "")
+            before = befores.get(f"/search/?{query}", " " * 8 if befores else "")
             data = _cold(client, f"/api/search/?{query}").json()
             hits = f"{'' if data['count_exact'] else '~'}{data['count']}"
             flag = "" if page["p95"] <= TARGET_MS else "  over target"
@@ -191,7 +191,7 @@ class Command(BaseCommand):
             warm = timings(lambda u=url: _get(client, u), repeat)
             cold = timings(lambda u=url: _cold(client, u), repeat, warmup=0)
             hit = page_cache_hits(client, url, repeat)
-            before = befores.get(url, "")
+            before = befores.get(url, " " * 8 if befores else "")
             flag = "" if warm["p95"] <= BROWSE_TARGET_MS else "  over target (warm)"
             w(
                 f"{label:34}{warm['p50']:8.1f}{warm['p95']:8.1f}{warm['p99']:8.1f}"
@@ -202,8 +202,11 @@ class Command(BaseCommand):
 
     def _befores(self, urls: list[str], repeat: int) -> dict[str, str]:
         """Each page's p95 without the --baseline levers, counts cache emptied,
-        as a column; all in one go (the indexes are dropped once)."""
-        if not self.baseline:
+        as a column; the pages of one table in one go (the indexes dropped once
+        for them). A page that was never timed so is left blank
+        (``timed_as_before``)."""
+        urls = [u for u in urls if old.timed_as_before(u, self.baseline)]
+        if not self.baseline or not urls:
             return {}
         client, befores = Client(), {}
         with old.old_path(self.baseline):
