@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run stop test lint fmt screenshots import-corpus browser-deps
+.PHONY: install catalogs run stop test lint fmt screenshots import-corpus browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# The translation catalogs (locale/*/LC_MESSAGES/*.mo), compiled in pure Python.
+catalogs: $(STAMP)
+	@$(BIN)/python -m archive.ops.catalogs
+
+install: $(STAMP) catalogs
 
 # migrate, import seeds/, serve; DEBUG=1 for all three unless DEBUG is set. Stopping it
 # (Ctrl-C) stops the embedded PostgreSQL it started (scripts/run.sh).

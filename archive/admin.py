@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from archive.editorial import merge, paste, reextract, suggestions
@@ -114,7 +115,16 @@ class PersonAdmin(VersionAdmin):
     @admin.action(description="طبّق الأسماء والألقاب المعدلة على المقالات الموجودة")
     def reapply(self, request, queryset):
         outcome = reextract.reextract_matching(reextract.person_query(queryset))
-        self.message_user(request, f"أعيد استخراج {outcome.done} مقالًا يرد فيها هؤلاء.")
+        done = outcome.done
+        self.message_user(
+            request,
+            ngettext(
+                "Extracted again: %(count)s article naming these people.",
+                "Extracted again: %(count)s articles naming these people.",
+                done,
+            )
+            % {"count": done},
+        )
         report_failures(self, request, outcome)
 
 
@@ -158,7 +168,12 @@ class OutletSuggestionAdmin(SuggestionAdmin):
         done = sum(
             suggestions.accept_outlet(s) for s in queryset.select_related("outlet")
         )
-        self.message_user(request, f"نُسبت {done} مقالات إلى وسائلها.", messages.SUCCESS)
+        attributed = ngettext(
+            "%(count)s article attributed to its outlet.",
+            "%(count)s articles attributed to their outlets.",
+            done,
+        )
+        self.message_user(request, attributed % {"count": done}, messages.SUCCESS)
 
 
 def merge_action(model_admin, request, queryset) -> None:
@@ -179,9 +194,12 @@ def report_failures(model_admin, request, outcome: reextract.Outcome) -> None:
         )
     if len(outcome.failed) > 20:
         more = len(outcome.failed) - 20
-        model_admin.message_user(
-            request, f"وتعذّرت في {more} مقالًا آخر.", messages.ERROR
+        failed = ngettext(
+            "And it failed for %(count)s more article.",
+            "And it failed for %(count)s more articles.",
+            more,
         )
+        model_admin.message_user(request, failed % {"count": more}, messages.ERROR)
 
 
 @admin.register(Theme)
@@ -195,8 +213,15 @@ class ThemeAdmin(VersionAdmin):
     @admin.action(description="طبّق الكلمات المفتاحية المعدلة على المقالات الموجودة")
     def reapply(self, request, queryset):
         outcome = reextract.reextract_matching(reextract.theme_query(queryset))
+        done = outcome.done
         self.message_user(
-            request, f"أعيد استخراج {outcome.done} مقالًا فيها هذه الكلمات."
+            request,
+            ngettext(
+                "Extracted again: %(count)s article with these keywords.",
+                "Extracted again: %(count)s articles with these keywords.",
+                done,
+            )
+            % {"count": done},
         )
         report_failures(self, request, outcome)
 
@@ -427,13 +452,24 @@ class ArticleAdmin(VersionAdmin):
                 article.editor_fields = sorted(set(article.editor_fields) | {"themes"})
                 article.save()
                 reversion.set_user(request.user)
-        self.message_user(request, f"أضيف «{theme}» إلى {queryset.count()} مقال.")
+        n = queryset.count()
+        added = ngettext(
+            "Added «%(theme)s» to %(count)s article.",
+            "Added «%(theme)s» to %(count)s articles.",
+            n,
+        )
+        self.message_user(request, added % {"theme": theme, "count": n})
 
     @admin.action(description="أعد الاستخراج الآلي للحقول غير المعدلة")
     def reextract(self, request, queryset):
         outcome = reextract.reextract(queryset)
+        done = ngettext(
+            "Extracted again: %(count)s article; %(changed)s of them changed.",
+            "Extracted again: %(count)s articles; %(changed)s of them changed.",
+            outcome.done,
+        )
         self.message_user(
-            request, f"أعيد استخراج {outcome.done} مقال؛ تغيّر {outcome.changed} منها."
+            request, done % {"count": outcome.done, "changed": outcome.changed}
         )
         report_failures(self, request, outcome)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractDay
+from django.utils.translation import ngettext
 
 from archive.dates import MONTH_NAMES, DatePrecision
 
@@ -119,7 +120,11 @@ def coverage_bars(counts: dict[tuple[int, int], int]) -> list[Bar]:
         height = (CHART_HEIGHT - 20) * n / top
         # Right to left: the first month stands at the right edge.
         x = CHART_WIDTH - (i + 1) * width
-        label = f"{month_name(m)} {y}: {n} مقالًا"
+        label = ngettext(
+            "%(month)s %(year)s: %(count)s article",
+            "%(month)s %(year)s: %(count)s articles",
+            n,
+        ) % {"month": month_name(m), "year": y, "count": n}
         bars.append(
             Bar(y, m, n, x, CHART_HEIGHT - height, max(width - 1, 0.5), height, label)
         )

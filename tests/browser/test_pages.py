@@ -1,6 +1,7 @@
 """A reader opens the site in a real browser: RTL, readable, the Arabic font loaded."""
 
 import os
+import re
 
 import pytest
 
@@ -61,7 +62,7 @@ def test_search_from_the_header_finds_an_article(page, seeded_site):
     page.get_by_role("searchbox").fill("شويجو")
     page.get_by_role("button", name="بحث").click()
     page.wait_for_load_state()
-    assert "1 نتيجة" in page.locator(".count").inner_text()
+    assert "نتيجة واحدة" in page.locator(".count").inner_text()
     # The alias registry also finds his full name: سيرجي شويجو, marked as one phrase.
     assert page.locator("mark").first.inner_text() == "سيرجي شويجو"
 
@@ -110,4 +111,5 @@ def test_a_typo_is_answered_with_the_archives_word_read_right_to_left(
         page.screenshot(path=f"{shots}/search-did-you-mean.png", full_page=True)
     said.get_by_role("link").first.click()
     page.wait_for_load_state()
-    assert "نتيجة" in page.locator(".count").inner_text()
+    count = page.locator(".count").inner_text()
+    assert re.search(r"نتيجة|نتيجتان|نتائج", count) and "لا نتائج" not in count

@@ -35,7 +35,7 @@ def test_a_pasted_article_is_extracted_again_keeping_the_editors_date(editor):
     # The registry learns the person; re-extraction finds them in the pasted page.
     Person.objects.create(name="سيرغي شويجو", aliases=[NEWCOMER])
     page = _reextract(editor, article)
-    assert "تغيّر 1 منها" in page
+    assert "عدد ما تغيّر منه: 1" in page
     article.refresh_from_db()
     assert article.people.filter(name="سيرغي شويجو").exists()
     assert article.date_label == "2 ديسمبر 2025"  # the editor's, not the page's
@@ -72,7 +72,7 @@ def test_an_article_that_cannot_be_extracted_again_is_reported(
     article = make_article(source_id="ant-1", raw_text="{not json")
     page = _reextract(admin_client, article)
     assert "تعذّرت إعادة استخراج" in page and "not valid JSON" in page
-    assert "أعيد استخراج 0 مقال" in page
+    assert "لم يُعد استخراج أي مقال." in page
 
 
 def _empty_inlines() -> dict:
