@@ -138,6 +138,17 @@ def old_path(levers=LEVERS) -> Iterator[None]:
         yield
 
 
+def add_baseline_argument(parser) -> None:
+    """``--baseline LEVER`` (repeatable), for both benchmarks."""
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        choices=LEVERS,
+        help="also time each page without this lever of issue 15 (repeatable)",
+    )
+
+
 def timed_as_before(url: str, levers) -> bool:
     """Whether ``url`` without ``levers`` is the page as it was before them."""
     if "indexes" not in levers:

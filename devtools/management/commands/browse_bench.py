@@ -29,16 +29,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_bench_arguments(parser)
-        parser.add_argument(
-            "--baseline",
-            action="append",
-            default=[],
-            choices=old.LEVERS,
-            help=(
-                "also time each page's first request without this lever of issue"
-                " 15 (repeatable; devtools.baseline)"
-            ),
-        )
+        old.add_baseline_argument(parser)
 
     def handle(self, *args, repeat, keep, generated, baseline, **options):
         self.baseline = baseline

@@ -77,16 +77,7 @@ class Command(BaseCommand):
             ),
         )
 
-        parser.add_argument(
-            "--baseline",
-            action="append",
-            default=[],
-            choices=old.LEVERS,
-            help=(
-                "also time each page without this lever of issue 15 (repeatable;"
-                " devtools.baseline)"
-            ),
-        )
+        old.add_baseline_argument(parser)
         parser.add_argument(
             "--first",
             action="store_true",
