@@ -176,3 +176,19 @@ def test_a_month_holds_its_own_days_and_no_neighbours(client, make_article):
     ):
         assert all(t in page for t in ("أول ديسمبر", "آخر ديسمبر", "ديسمبر كله"))
         assert not any(t in page for t in ("آخر نوفمبر", "أول يناير", "سنة فقط"))
+
+
+@pytest.mark.django_db
+def test_a_chart_within_one_year_names_it_once(client, dated):
+    page = html(client, "/search/", q="روسيا")
+    assert "عدد المقالات في كل شهر (<bdi>2018</bdi>)." in page
+    assert "إلى <bdi>2018</bdi>" not in page
+
+
+@pytest.mark.django_db
+def test_a_quote_caption_ends_with_its_article_not_a_separator(client, dated):
+    putin = Person.objects.get(name_latin="Vladimir Putin")
+    dated["day"].quotes.create(person=putin, text="نحن شركاء", position=0)
+    page = html(client, putin.get_absolute_url())
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.S).group(1)
+    assert "قمة بكين</a>" in caption and "</a> ·" not in caption
