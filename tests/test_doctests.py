@@ -28,6 +28,8 @@ MODULES = [
     "archive.ingest.bylines",
     "archive.web.views.articles",
     "archive.search.forms",
+    "archive.search.related",
+    "archive.web.filters",
 ]
 
 

@@ -29,6 +29,27 @@ from archive.search.calendar import DAY_OR_MONTH, month_span
 MAX_DATE_SPAN_DAYS = 366  # date_end - date of an article dated only to its year
 
 ISO_DATE = ["%Y-%m-%d"]
+# A date as a reader types it: the year first (2018-03-05), or the day first as
+# Arabic writes it (5/3/2018); Arabic-Indic digits and / or . between the parts.
+READER_DATES = ["%Y-%m-%d", "%d-%m-%Y"]
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹/.", "01234567890123456789--")
+
+
+class ReaderDateField(forms.DateField):
+    """
+    >>> f = ReaderDateField(input_formats=READER_DATES)
+    >>> [f.clean(v).isoformat() for v in ("2018-03-05", "٥/٣/٢٠١٨", "5.3.2018")]
+    ['2018-03-05', '2018-03-05', '2018-03-05']
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().translate(_DIGITS)
+        return super().to_python(value)
+
+
+class ReaderDateFilter(django_filters.DateFilter):
+    field_class = ReaderDateField
 
 
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
@@ -70,11 +91,11 @@ class ArticleFilter(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"min": 1, "max": 12}),
     )
     undated = django_filters.BooleanFilter(method="filter_undated", label="بلا تاريخ")
-    date_from = django_filters.DateFilter(
-        method="filter_date_from", label="من تاريخ", input_formats=ISO_DATE
+    date_from = ReaderDateFilter(
+        method="filter_date_from", label="من تاريخ", input_formats=READER_DATES
     )
-    date_to = django_filters.DateFilter(
-        method="filter_date_to", label="إلى تاريخ", input_formats=ISO_DATE
+    date_to = ReaderDateFilter(
+        method="filter_date_to", label="إلى تاريخ", input_formats=READER_DATES
     )
     sort = django_filters.ChoiceFilter(
         choices=SORTS, method="filter_sort", label="الترتيب", empty_label=None

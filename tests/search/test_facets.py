@@ -89,6 +89,21 @@ def test_date_range_finds_month_and_year_precision_without_inventing_days(
 
 
 @pytest.mark.django_db
+def test_a_date_typed_as_an_arabic_reader_writes_it(client, corpus):
+    iso = api(client, date_from="2018-03-10", date_to="2018-03-20")
+    # the day first, Arabic-Indic digits, slashes or dots
+    for date_from, date_to in (
+        ("10/3/2018", "20/3/2018"),
+        ("١٠/٣/٢٠١٨", "٢٠-٠٣-٢٠١٨"),
+        ("10.03.2018", "2018-03-20"),
+    ):
+        same = api(client, date_from=date_from, date_to=date_to)
+        assert same["count"] == iso["count"] == 1, (date_from, date_to)
+    page = client.get("/search/", {"date_from": "٢٠١٨-٠٣-١٠"}).content.decode()
+    assert 'type="text" name="date_from"' in page and 'dir="ltr"' in page
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "params",
     [
@@ -96,6 +111,7 @@ def test_date_range_finds_month_and_year_precision_without_inventing_days(
         {"speaker": "nobody"},
         {"date_from": "yesterday"},
         {"date_from": "2018-13-01"},
+        {"date_from": "31/2/2018"},
         {"year": "abc"},
         {"year": "1800"},
         {"date_from": "2018-05-01", "date_to": "2018-04-01"},
