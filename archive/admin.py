@@ -379,13 +379,11 @@ class ArticleAdmin(VersionAdmin):
                 form.add_error(None, str(exc))
             else:
                 initial = paste.initial_values(extracted)
-                review = paste.ReviewForm(initial=initial)
-                context.update(
-                    review=review,
-                    duplicates=paste.likely_duplicates(
-                        extracted, initial["title"], initial["outlet"]
-                    ),
+                duplicates = paste.likely_duplicates(
+                    extracted, initial["title"], initial["outlet"]
                 )
+                review = paste.ReviewForm(initial=initial, duplicates=duplicates)
+                context.update(review=review, duplicates=duplicates)
                 return render(request, "admin/archive/article/review.html", context)
         context["form"] = form
         return render(request, "admin/archive/article/paste.html", context)
@@ -416,6 +414,8 @@ class ArticleAdmin(VersionAdmin):
                 request, "حُفظ المقال، وهو في البحث الآن.", messages.SUCCESS
             )
             return redirect(reverse("admin:archive_article_change", args=[article.pk]))
+        if not review.has_error("save_duplicate"):
+            review.fields.pop("save_duplicate", None)  # nothing like it was found
         context.update(review=review)
         return render(request, "admin/archive/article/review.html", context, status=400)
 
@@ -433,9 +433,12 @@ class ArticleAdmin(VersionAdmin):
                 done += 1
             except ImportFailure as exc:
                 failed.append(f"{upload.name}: {exc}")
-        self.message_user(
-            request, f"استُورد {done} ملفًا. راجعها في القائمة.", messages.SUCCESS
+        imported = ngettext(
+            "Imported %(count)s file; review it in the list.",
+            "Imported %(count)s files; review them in the list.",
+            done,
         )
+        self.message_user(request, imported % {"count": done}, messages.SUCCESS)
         for message in failed:
             self.message_user(request, message, messages.ERROR)
         return redirect("admin:archive_article_changelist")

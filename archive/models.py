@@ -200,11 +200,13 @@ class Article(models.Model):
         related_name="articles",
     )
     people = models.ManyToManyField(
-        Person, through="ArticlePerson", blank=True, related_name="articles"
-    )
+        Person, through="ArticlePerson", blank=True, related_name="articles",
+        verbose_name="الأشخاص",
+    )  # fmt: skip
     themes = models.ManyToManyField(
-        Theme, through="ArticleTheme", blank=True, related_name="articles"
-    )
+        Theme, through="ArticleTheme", blank=True, related_name="articles",
+        verbose_name="الموضوعات",
+    )  # fmt: skip
     # Who wrote it, as its byline says («بقلم …», «مراسل … في …، …»): a person may
     # also speak in other articles, or in this one.
     authors = models.ManyToManyField(
@@ -311,8 +313,10 @@ class ArticlePerson(models.Model):
         SPEAKER = "speaker", "متحدث"
         MENTIONED = "mentioned", "مذكور"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, verbose_name="المقال"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, verbose_name="الشخص")
     role = models.CharField("الدور", max_length=10, choices=Role.choices)
 
     class Meta:
@@ -332,11 +336,12 @@ class Quote(models.Model):
     """A direct quotation in an article, attributed to the person who said it."""
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="quotes"
+        Article, on_delete=models.CASCADE, related_name="quotes", verbose_name="المقال"
     )
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
-    )
+        Person, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="quotes", verbose_name="القائل",
+    )  # fmt: skip
     text = models.TextField("نص الاقتباس")
     position = models.PositiveIntegerField("الموضع في النص", default=0)
 
@@ -420,8 +425,10 @@ class OutletSuggestion(Suggestion):
 
 
 class ArticleTheme(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, verbose_name="المقال"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, verbose_name="الموضوع")
     score = models.FloatField("الدرجة", default=1.0)
 
     class Meta:

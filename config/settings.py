@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "reversion",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, named in Arabic
     "archive",
 ]
 

@@ -47,7 +47,7 @@ class PasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18, "dir": "rtl"}),
         help_text="الصق نص الصفحة كما هو: العنوان والتاريخ والمصدر والنص.",
     )
-    files = MultipleFileField(label="أو ملفات ‎.txt", required=False)
+    files = MultipleFileField(label="أو ملفات نصية (txt)", required=False)
 
     def clean(self):
         data = super().clean()
@@ -60,8 +60,15 @@ class ReviewForm(forms.Form):
     """The extracted values, for the editor to check and correct before saving."""
 
     title = forms.CharField(label="العنوان", widget=forms.Textarea(attrs={"rows": 2}))
-    date = forms.DateField(label="التاريخ", required=False, input_formats=["%Y-%m-%d"],
-                           widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    # A text field with its format said: the browser's date box shows mm/dd/yyyy.
+    date = forms.DateField(
+        label="التاريخ", required=False, input_formats=["%Y-%m-%d"],
+        help_text="سنة-شهر-يوم، مثل 2018-03-05",
+        widget=forms.DateInput(
+            format="%Y-%m-%d",
+            attrs={"dir": "ltr", "inputmode": "numeric", "placeholder": "2018-03-05"},
+        ),
+    )  # fmt: skip
     date_precision = forms.ChoiceField(
         label="دقة التاريخ", choices=DatePrecision.choices
     )
@@ -81,6 +88,11 @@ class ReviewForm(forms.Form):
     save_duplicate = forms.BooleanField(
         label="احفظه رغم التشابه مع مقال موجود", required=False
     )
+
+    def __init__(self, *args, duplicates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if duplicates is not None and not duplicates:
+            del self.fields["save_duplicate"]  # offered only beside a likely copy
 
     def clean(self):
         data = super().clean()

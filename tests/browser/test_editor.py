@@ -59,3 +59,24 @@ def test_editor_cannot_open_the_user_admin(page, editor_site):
     log_in(page, editor_site)
     response = page.goto(editor_site + "/admin/auth/user/")
     assert response.status == 403
+
+
+def test_the_paste_box_and_the_review_body_are_roomy(page, editor_site):
+    import os
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, editor_site)
+    page.goto(editor_site + "/admin/archive/article/paste/")
+    assert page.locator("#id_raw").bounding_box()["width"] >= 700
+    label = page.locator("label[for=id_files]").inner_text()
+    assert label.startswith("أو ملفات نصية (txt)")
+    page.fill("#id_raw", (SEEDS / "003_a497809c63d4f4d8.txt").read_text("utf-8"))
+    page.get_by_role("button", name="استخرج").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_body").bounding_box()["width"] >= 700
+    assert page.locator("#id_save_duplicate").count() == 0  # no copy was found
+    if shots := os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=f"{shots}/admin-review-desktop.png", full_page=True)
+    page.goto(editor_site + "/admin/archive/article/")
+    filters = page.locator("#changelist-filter").inner_text()
+    assert "حسب الموضوعات" in filters and "themes" not in filters

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -85,3 +87,15 @@ def test_person_page_lists_their_quotes_with_links(client, seeded):
     first = putin.quotes.select_related("article").first()
     assert first.text in html
     assert first.article.get_absolute_url() in html
+
+
+@pytest.mark.django_db
+def test_the_admin_names_its_sections_and_columns_in_arabic(admin_client, make_article):
+    index = admin_client.get("/admin/").content.decode()
+    assert "محاولات الدخول" in index and ">Axes<" not in index
+    article = make_article()
+    page = admin_client.get(f"/admin/archive/article/{article.pk}/change/")
+    html = page.content.decode()
+    # the inlines' column headings: the fields' own names, not PERSON or THEME
+    headings = re.findall(r'<th class="column-(person|theme)[^"]*">\s*(\S+)', html)
+    assert headings == [("person", "الشخص"), ("theme", "الموضوع")]

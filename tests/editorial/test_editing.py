@@ -18,6 +18,8 @@ def test_paste_extract_review_correct_and_save(editor, client):
     assert initial["title"].startswith("تعزيز الثقة الاستراتيجية")
     assert initial["date"].isoformat() == "2025-12-03"
     assert initial["outlet"].name == "Next News"
+    # nothing like it in the archive: no «save anyway» to tick
+    assert 'name="save_duplicate"' not in response.content.decode()
     data = review_data(response)
     data["date"] = "2025-12-02"  # the editor corrects the date
     saved = editor.post("/admin/archive/article/paste/", data)
@@ -40,8 +42,10 @@ def test_a_likely_duplicate_is_flagged_before_saving(editor):
     assert response.context["duplicates"] == [existing]
     html = response.content.decode()
     assert f"/admin/archive/article/{existing.pk}/change/" in html
+    assert 'name="save_duplicate"' in html
     refused = editor.post("/admin/archive/article/paste/", review_data(response))
     assert refused.status_code == 200
+    assert 'name="save_duplicate"' in refused.content.decode()
     assert Article.objects.count() == 5  # nothing saved until confirmed
 
 
