@@ -23,6 +23,7 @@ urlpatterns = [
     path("authors/<str:slug>/", browse.author_detail, name="author-detail"),
     path("themes/", browse.theme_list, name="theme-list"),
     path("themes/<str:slug>/", browse.theme_detail, name="theme-detail"),
+    path("about/", articles.about, name="about"),
     path("about/extraction/", articles.about_extraction, name="about-extraction"),
     path("feed/", exports.SearchFeed(), name="feed"),
     path("export.csv", exports.export_csv, name="export-csv"),

@@ -29,6 +29,7 @@ MODULES = [
     "archive.web.views.articles",
     "archive.search.forms",
     "archive.search.related",
+    "archive.search.holdings",
     "archive.web.filters",
 ]
 

@@ -34,6 +34,7 @@ def test_save_screenshots(page, seeded_site):
         "article": article.get_absolute_url() + "?q=بوتين",
         "bad-request": "/search/?page=abc",
         "about-extraction": "/about/extraction/",
+        "about": "/about/",
     }
     for name, path in pages.items():
         for width_name, (width, height) in WIDTHS.items():

@@ -192,3 +192,25 @@ def test_a_quote_caption_ends_with_its_article_not_a_separator(client, dated):
     page = html(client, putin.get_absolute_url())
     caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.S).group(1)
     assert "قمة بكين</a>" in caption and "</a> ·" not in caption
+
+
+@pytest.mark.django_db
+def test_the_about_page_says_what_the_archive_holds(client, dated, make_article):
+    rt = Outlet.objects.get(name="روسيا اليوم")
+    make_article(title="قديم", date=datetime.date(2017, 11, 20), date_precision="day",
+                 outlet=rt)  # fmt: skip
+    page = html(client, "/about/")
+    # every outlet with its count and its first and last dates
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", page, re.S)
+    assert len(rows) == 2
+    sana = next(r for r in rows if "سانا" in r)
+    assert "<td>4</td>" in sana  # the undated article has no outlet
+    assert "2018-01-01" in sana and "2018-05-10" in sana
+    assert "2017-11-20" in next(r for r in rows if "روسيا اليوم" in r)
+    # the months between November 2017 and May 2018 with no article dated in them
+    assert "<li>من ديسمبر 2017 إلى فبراير 2018</li>" in page
+    assert "<li>أبريل 2018</li>" in page
+    assert "أقدمها مؤرخ في نوفمبر 2017، وأحدثها في مايو 2018." in page
+    assert 'href="/about/extraction/"' in page and "كيف تستشهد" in page
+    # linked from every page's footer
+    assert 'href="/about/">عن الأرشيف</a>' in html(client, "/")

@@ -37,6 +37,7 @@ def test_main_pages_are_valid_html(client, seeded, tmp_path):
         "/themes/",
         "/search/?page=abc",
         "/about/extraction/",
+        "/about/",
     ]
     files = []
     for i, url in enumerate(urls):

@@ -7,7 +7,11 @@ from django.utils.safestring import mark_safe
 from archive.dates import DatePrecision, hijri_label
 from archive.models import Article
 from archive.search import Highlighter, tallies
+from archive.search.calendar import month_name
+from archive.search.holdings import by_outlet as holdings_by_outlet
+from archive.search.holdings import empty_months
 from archive.search.related import other_coverage
+from archive.web.cache import cached_counts
 from archive.web.citation import citation
 
 
@@ -35,6 +39,32 @@ def machine_made(article: Article, **shown: bool) -> list[str]:
         for field, label in MACHINE_MADE.items()
         if shown.get(field) and field not in article.editor_fields
     ]
+
+
+def about(request):
+    """What the archive holds (outlets, their dates, the months without articles),
+    how its records are made and how reliable they are, how to cite it and how to
+    report an error."""
+    holdings = cached_counts("about", "", holdings_by_outlet)
+    months = tallies.months()
+    dated = sorted(m for m, n in months.items() if n)
+    context = {
+        "total": tallies.total(),
+        "undated": tallies.undated(),
+        "holdings": holdings,
+        "first_month": _month_label(dated[0]) if dated else None,
+        "last_month": _month_label(dated[-1]) if dated else None,
+        "gaps": [
+            (_month_label(a), _month_label(b), a == b) for a, b in empty_months(months)
+        ],
+        "site": request.build_absolute_uri("/"),
+        "contact": settings.CONTACT_EMAIL,
+    }
+    return render(request, "archive/about.html", context)
+
+
+def _month_label(month: tuple[int, int]) -> str:
+    return f"{month_name(month[1])} {month[0]}"
 
 
 def about_extraction(request):
