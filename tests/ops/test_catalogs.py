@@ -15,7 +15,7 @@ def test_a_catalog_is_compiled_when_missing_or_stale_and_read_by_gettext(tmp_pat
     assert [p.name for p in written] == ["django.mo"]
     assert compile_catalogs(tmp_path) == []  # fresh: nothing to do
     po = tmp_path / "ar" / "LC_MESSAGES" / "django.po"
-    later = po.stat().st_mtime + 10
+    later = po.with_suffix(".mo").stat().st_mtime + 10  # an edit after compiling
     os.utime(po, (later, later))
     assert len(compile_catalogs(tmp_path)) == 1  # the .po changed since
     ar = gettext.translation("django", tmp_path, languages=["ar"])
