@@ -83,7 +83,14 @@ class OutletAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name_latin"]}
     actions = ["merge"]
 
-    merge_messages = ("حدّد وسيلتين أو أكثر.", "دُمجت {n} في «{target}».")
+    too_few_to_merge = "حدّد وسيلتين أو أكثر."
+
+    def merged(self, n: int, target) -> str:
+        return ngettext(
+            "%(count)s outlet merged into «%(target)s».",
+            "%(count)s outlets merged into «%(target)s».",
+            n,
+        ) % {"count": n, "target": target}
 
     @admin.action(description="ادمج المحددة في أقدمها (تنتقل المقالات والأسماء)")
     def merge(self, request, queryset):
@@ -103,7 +110,14 @@ class PersonAdmin(VersionAdmin):
         super().save_model(request, obj, form, change)
         aliases.forget()  # searches see the new spellings at once
 
-    merge_messages = ("حدّد شخصين أو أكثر.", "دُمج {n} في «{target}».")
+    too_few_to_merge = "حدّد شخصين أو أكثر."
+
+    def merged(self, n: int, target) -> str:
+        return ngettext(
+            "%(count)s person merged into «%(target)s».",
+            "%(count)s people merged into «%(target)s».",
+            n,
+        ) % {"count": n, "target": target}
 
     @admin.action(
         description="ادمج المحددين في أقدمهم (تنتقل المقالات والأقوال والأسماء)"
@@ -178,12 +192,11 @@ class OutletSuggestionAdmin(SuggestionAdmin):
 
 def merge_action(model_admin, request, queryset) -> None:
     """The merge action of outlets and people (``archive.editorial.merge``)."""
-    too_few, done = model_admin.merge_messages
     target, n = merge.merge(list(queryset), request.user)
     if not n:
-        model_admin.message_user(request, too_few, messages.ERROR)
+        model_admin.message_user(request, model_admin.too_few_to_merge, messages.ERROR)
         return
-    model_admin.message_user(request, done.format(n=n, target=target))
+    model_admin.message_user(request, model_admin.merged(n, target))
 
 
 def report_failures(model_admin, request, outcome: reextract.Outcome) -> None:

@@ -5,11 +5,13 @@ Local use needs no variable: without ``DATABASE_URL`` an embedded PostgreSQL sta
 """
 
 import importlib.util
+import logging
 import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.ops.catalogs import compile_catalogs
 from config.database import database_from_url, embedded_database
 from config.env import env_bool, env_int, env_list
 
@@ -137,6 +139,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Compiled here, before anything can load them (gettext keeps a loaded catalog for
+# the life of the process), when a checkout has none yet or a .po is newer: without
+# them the counted phrases would read as their English message ids. `make install`
+# and the image compile them beforehand; a read-only tree that lacks them is logged.
+try:
+    compile_catalogs()
+except OSError as exc:
+    logging.getLogger(__name__).warning("translation catalogs not compiled: %s", exc)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -6,10 +6,6 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Article, Outlet
-from archive.ops.catalogs import compile_catalogs
-
-# The catalogs as `make install` compiles them, for a suite run without make.
-compile_catalogs()
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,8 +1,8 @@
 """The interface's translation catalogs, compiled from ``locale/*/LC_MESSAGES/*.po``
 to the ``.mo`` files gettext reads, in pure Python (polib): Django's own
 ``compilemessages`` needs GNU gettext's ``msgfmt``, which neither the embedded quick
-start nor the slim Docker image has. ``make install`` and the image run it; so does the
-test suite before it starts.
+start nor the slim Docker image has. ``make install`` and the image run it, and the
+settings call it before anything can load a catalog (when one is missing or stale).
 
     python -m archive.ops.catalogs
 """

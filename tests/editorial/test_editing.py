@@ -78,9 +78,12 @@ def test_merging_two_people_moves_their_articles_and_names(editor, make_article)
     b = Person.objects.create(name="وانج إكس", aliases=["وانج"])
     article = make_article(title="تصريح")
     article.articleperson_set.create(person=b, role="speaker")
-    editor.post(
-        "/admin/archive/person/", {"action": "merge", "_selected_action": [a.pk, b.pk]}
+    done = editor.post(
+        "/admin/archive/person/",
+        {"action": "merge", "_selected_action": [a.pk, b.pk]},
+        follow=True,
     )
+    assert "دُمج شخص واحد في «وانغ إكس»." in done.content.decode()
     assert not Person.objects.filter(pk=b.pk).exists()
     a.refresh_from_db()
     assert {"وانج إكس", "وانج"} <= set(a.aliases)
