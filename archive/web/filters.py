@@ -28,7 +28,6 @@ from archive.search.calendar import DAY_OR_MONTH, month_span
 
 MAX_DATE_SPAN_DAYS = 366  # date_end - date of an article dated only to its year
 
-ISO_DATE = ["%Y-%m-%d"]
 # A date as a reader types it: the year first (2018-03-05), or the day first as
 # Arabic writes it (5/3/2018); Arabic-Indic digits and / or . between the parts.
 READER_DATES = ["%Y-%m-%d", "%d-%m-%Y"]

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from archive.dates import DatePrecision, hijri_label
+from archive.dates import DatePrecision, PartialDate, hijri_label
 from archive.models import Article
 from archive.search import Highlighter, tallies
-from archive.search.calendar import month_name
 from archive.search.holdings import by_outlet as holdings_by_outlet
 from archive.search.holdings import empty_months
 from archive.search.related import other_coverage
@@ -47,13 +46,13 @@ def about(request):
     report an error."""
     holdings = cached_counts("about", "", holdings_by_outlet)
     months = tallies.months()
-    dated = sorted(m for m, n in months.items() if n)
+    dated = [m for m, n in months.items() if n]
     context = {
         "total": tallies.total(),
         "undated": tallies.undated(),
         "holdings": holdings,
-        "first_month": _month_label(dated[0]) if dated else None,
-        "last_month": _month_label(dated[-1]) if dated else None,
+        "first_month": _month_label(min(dated)) if dated else None,
+        "last_month": _month_label(max(dated)) if dated else None,
         "gaps": [
             (_month_label(a), _month_label(b), a == b) for a, b in empty_months(months)
         ],
@@ -64,7 +63,7 @@ def about(request):
 
 
 def _month_label(month: tuple[int, int]) -> str:
-    return f"{month_name(month[1])} {month[0]}"
+    return PartialDate(*month).label()  # «مارس 2018», as an article's date reads
 
 
 def about_extraction(request):
